@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "migrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "migrate", targets: ["migrate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: - C libraries
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPgQuery",
+            providers: [.apt(["libpg-query-dev"])]
+        ),
+
+        // MARK: - Safe Swift layers over the C libraries
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
+
+        // MARK: - Local processes and the embedded cluster
+        .target(name: "SystemProcess"),
+        .target(name: "LocalPostgres", dependencies: ["SystemProcess"]),
+
+        // MARK: - Engine and CLI
+        .target(
+            name: "MigrateKit",
+            dependencies: [
+                "PostgresClient",
+                "SQLSyntax",
+                "LocalPostgres",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "migrate",
+            dependencies: [
+                "MigrateKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "MigrateTestSupport",
+            dependencies: ["PostgresClient", "LocalPostgres", "SystemProcess"]
+        ),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "MigrateTestSupport"]),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
+        .testTarget(name: "LocalPostgresTests", dependencies: ["LocalPostgres", "MigrateTestSupport"]),
+        .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit", "MigrateTestSupport"]),
+        .testTarget(name: "MigrateCLITests", dependencies: ["MigrateTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,57 @@
+import CLibPQ
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads libpq connection strings and URIs without connecting, so they can be checked early and
+/// shown to people with the password removed.
+package enum ConnectionString {
+    /// Checks that libpq can parse a connection string or URI.
+    /// - Throws: ``PostgresError`` with code `.invalidConnectionString` and libpq's reason.
+    package static func validate(_ connectionString: String) throws(PostgresError) {
+        _ = try options(connectionString)
+    }
+
+    /// The keyword/value pairs a connection string sets explicitly (URI or `key=value` form).
+    package static func options(_ connectionString: String) throws(PostgresError) -> [String: String] {
+        guard !connectionString.isEmpty else { return [:] }
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let parsed = PQconninfoParse(connectionString, &errorMessage) else {
+            var reason = errorMessage.map { String(cString: $0) } ?? "out of memory"
+            if let errorMessage { PQfreemem(errorMessage) }
+            while reason.last == "\n" { reason.removeLast() }
+            throw PostgresError(
+                code: .invalidConnectionString,
+                message: "invalid connection string \(redacted(connectionString)): \(reason)"
+            )
+        }
+        defer { PQconninfoFree(parsed) }
+        var options: [String: String] = [:]
+        var option = parsed
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val {
+                options[String(cString: keyword)] = String(cString: value)
+            }
+            option += 1
+        }
+        return options
+    }
+
+    /// The connection string with any password replaced by `****`, for messages and logs.
+    ///
+    /// Works on strings libpq cannot parse too, so a malformed URL can still be quoted back safely.
+    package static func redacted(_ connectionString: String) -> String {
+        var text = connectionString
+        // URI user info: scheme://user:password@host
+        text.replace(uriPassword) { match in match.output.1 + ":****@" }
+        // Keyword form (`password=secret`, `password = 'a b'`) and URI query parameters (`?password=x&...`).
+        text.replace(keywordPassword) { match in match.output.1 + "****" }
+        return text
+    }
+
+    nonisolated(unsafe) private static let uriPassword = try! Regex<(Substring, Substring)>(#"(://[^:/?#@\s]*):[^@/?#\s]*@"#)
+    nonisolated(unsafe) private static let keywordPassword = try! Regex<(Substring, Substring)>(
+        #"(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]+)"#
+    )
+}
