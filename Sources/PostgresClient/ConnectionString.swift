@@ -55,3 +55,23 @@ package enum ConnectionString {
         #"(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]+)"#
     )
 }
+
+extension ConnectionString {
+    /// Renders keyword/value pairs as a `key='value'` connection string, quoting as libpq expects.
+    /// Keys are sorted so the same options always give the same string.
+    package static func render(_ options: [String: String]) -> String {
+        options.sorted { $0.key < $1.key }.map { key, value in
+            let escaped = value.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'")
+            return "\(key)='\(escaped)'"
+        }.joined(separator: " ")
+    }
+
+    /// The same connection with some options replaced (e.g. another `dbname`), as a keyword/value string.
+    package static func replacing(_ overrides: [String: String], in connectionString: String) throws(PostgresError)
+        -> String
+    {
+        var options = try self.options(connectionString)
+        for (key, value) in overrides { options[key] = value }
+        return render(options)
+    }
+}

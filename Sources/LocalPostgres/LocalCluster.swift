@@ -1,0 +1,292 @@
+import SystemProcess
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A PostgreSQL cluster that migrate manages itself: the embedded default database under a
+/// project's `.migrate/`, and the throwaway cluster of a test run.
+///
+/// The server listens only on a Unix socket in the cluster's own directory (no TCP port to collide
+/// with), trusts local connections, and keeps running between commands. Creating and starting happen
+/// under a file lock, so two migrate processes starting at once do not race.
+package struct LocalCluster: Sendable {
+    /// How the server is configured when the cluster is created.
+    package struct Settings: Sendable, Equatable {
+        /// `fsync` and `synchronous_commit` on. Off only for throwaway test clusters.
+        package var durable: Bool
+        package var maxConnections: Int
+
+        /// A project's local development database: durable.
+        package static let embedded = Settings(durable: true, maxConnections: 100)
+        /// A test run's cluster: fast, since it is deleted afterwards.
+        package static let throwaway = Settings(durable: false, maxConnections: 300)
+    }
+
+    /// The project's `.migrate` directory (or a test run's temporary directory): holds the lock file,
+    /// and the cluster itself unless the server account cannot reach it (see ``home``).
+    package let root: String
+    /// Where data directory, socket directory and log live.
+    ///
+    /// Normally `root`. When migrate runs as root and the `postgres` account cannot enter the project
+    /// (a checkout under `/root`), the cluster lives in `/var/tmp/migrate-clusters/<hash>` instead.
+    package let home: String
+    package let binaries: PostgresBinaries
+    package let account: ServerAccount
+    package let settings: Settings
+    /// The port number only names the socket file; the server opens no TCP port.
+    package let port: Int = 5432
+
+    /// The superuser and database a fresh cluster has.
+    package static let superuser = "postgres"
+    package static let defaultDatabase = "postgres"
+
+    package var dataDirectory: String { home + "/data" }
+    package var logFile: String { home + "/server.log" }
+    package var lockFile: String { root + "/lock" }
+
+    /// The directory of the server's Unix socket. Unix socket paths are limited to 107 bytes, so a
+    /// deep project path gets a short directory under `/tmp` named after the project's path.
+    package var socketDirectory: String {
+        let preferred = home + "/run"
+        if (preferred + "/.s.PGSQL.\(port)").utf8.count <= 100 { return preferred }
+        return "/tmp/migrate-\(stableHash(home))"
+    }
+
+    /// A libpq connection string for the cluster's default database.
+    package var connectionString: String { connectionString(database: Self.defaultDatabase) }
+
+    package func connectionString(database: String) -> String {
+        "host='\(socketDirectory)' port=\(port) user=\(Self.superuser) dbname='\(database)'"
+    }
+
+    /// Describes the cluster at `root` without touching it.
+    /// - Parameters:
+    ///   - root: The `.migrate` directory (absolute or relative to the current directory).
+    ///   - settings: Used only when the cluster gets created.
+    /// - Throws: ``LocalClusterError`` when the server programs or the server account are missing.
+    package init(root: String, settings: Settings = .embedded) throws(LocalClusterError) {
+        let root = FileSystem.absolutePath(root)
+        self.root = root
+        self.settings = settings
+        self.binaries = try PostgresBinaries.locate()
+        self.account = try ServerAccount.forCurrentProcess()
+        let fallback = "/var/tmp/migrate-clusters/" + stableHash(root)
+        if account.needsSwitch, FileSystem.exists(fallback + "/data") {
+            home = fallback
+        } else if account.needsSwitch, !Self.reachable(root, by: account) {
+            home = fallback
+        } else {
+            home = root
+        }
+    }
+
+    // MARK: - State
+
+    /// Whether the cluster exists and whether its server runs.
+    package enum Status: Sendable, Equatable {
+        case notCreated
+        case stopped
+        case running(pid: Int32)
+    }
+
+    package func status() -> Status {
+        guard FileSystem.exists(dataDirectory + "/PG_VERSION") else { return .notCreated }
+        guard let pidText = FileSystem.read(dataDirectory + "/postmaster.pid"),
+            let firstLine = pidText.split(separator: "\n").first,
+            let pid = Int32(String(firstLine).trimmingWhitespace())
+        else { return .stopped }
+        // kill(pid, 0) says whether the process exists; EPERM means it exists but belongs to `postgres`.
+        if kill(pid, 0) == 0 || errno == EPERM,
+            FileSystem.exists(socketDirectory + "/.s.PGSQL.\(port)")
+        {
+            return .running(pid: pid)
+        }
+        return .stopped
+    }
+
+    /// The PostgreSQL major version the data directory was created with, if it exists.
+    package var dataVersion: String? {
+        FileSystem.read(dataDirectory + "/PG_VERSION")?.trimmingWhitespace()
+    }
+
+    // MARK: - Lifecycle
+
+    /// What ``start()`` had to do.
+    package struct StartOutcome: Sendable, Equatable {
+        package var created: Bool
+        package var started: Bool
+    }
+
+    /// Creates the cluster if it does not exist and starts the server if it is not running.
+    /// Safe to call from several processes at once.
+    @discardableResult
+    package func start() throws(LocalClusterError) -> StartOutcome {
+        try prepareRoot()
+        let lock = try FileLock(path: lockFile)
+        defer { lock.release() }
+        var outcome = StartOutcome(created: false, started: false)
+        if status() == .notCreated {
+            try create()
+            outcome.created = true
+        }
+        try checkOwnership()
+        if case .running = status() { return outcome }
+        try startServer()
+        outcome.started = true
+        return outcome
+    }
+
+    /// Stops the server (fast shutdown: running sessions are rolled back). A stopped cluster is fine.
+    package func stop() throws(LocalClusterError) {
+        guard FileSystem.exists(dataDirectory + "/PG_VERSION") else { return }
+        try prepareRoot()
+        let lock = try FileLock(path: lockFile)
+        defer { lock.release() }
+        guard case .running = status() else { return }
+        let output = try runServerTool(binaries.pgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])
+        guard output.status.isSuccess else {
+            throw LocalClusterError(.stopFailed, "pg_ctl stop failed: \(output.combinedOutput)")
+        }
+    }
+
+    /// Stops the server and deletes the cluster with all its data.
+    package func destroy() throws(LocalClusterError) {
+        try stop()
+        for path in [dataDirectory, logFile, home + "/run", socketDirectory] where FileSystem.exists(path) {
+            let output = try? ChildProcess.run("rm", ["-rf", path])
+            if output?.status.isSuccess != true {
+                throw LocalClusterError(.filesystem, "cannot delete \(path): \(output?.combinedOutput ?? "rm failed")")
+            }
+        }
+    }
+
+    /// The last lines of the server log, for error messages.
+    package func logTail(lines: Int = 15) -> String {
+        guard let text = FileSystem.read(logFile) else { return "" }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+
+    // MARK: - Steps
+
+    private func prepareRoot() throws(LocalClusterError) {
+        try FileSystem.makeDirectory(root)
+        if let owner = FileSystem.owner(root), owner != geteuid(), geteuid() != 0 {
+            throw LocalClusterError(
+                .ownership,
+                "\(root) belongs to user \(FileSystem.userName(owner)), not to you (\(FileSystem.userName(geteuid())))",
+                hint: "run migrate as \(FileSystem.userName(owner)), or remove \(root) to start a new local "
+                    + "database (this deletes the old one's data)"
+            )
+        }
+        if access(root, W_OK) != 0 {
+            throw LocalClusterError(
+                .ownership,
+                "cannot write to \(root): \(FileSystem.lastErrorText())",
+                hint: "fix its permissions, or remove it to start a new local database"
+            )
+        }
+    }
+
+    private func checkOwnership() throws(LocalClusterError) {
+        guard let owner = FileSystem.owner(dataDirectory), owner != account.uid else { return }
+        throw LocalClusterError(
+            .ownership,
+            "the local database in \(dataDirectory) belongs to user \(FileSystem.userName(owner)), but the "
+                + "server would run as \(account.name)",
+            hint: "run migrate as \(FileSystem.userName(owner)), or remove \(home) to start a new local database "
+                + "(this deletes the old one's data)"
+        )
+    }
+
+    private func create() throws(LocalClusterError) {
+        for directory in [home, dataDirectory, socketDirectory] {
+            try FileSystem.makeDirectory(directory, mode: directory == dataDirectory ? 0o700 : 0o755)
+        }
+        try FileSystem.createFile(logFile)
+        for path in [dataDirectory, socketDirectory, logFile] {
+            try FileSystem.changeOwner(path, to: account)
+        }
+        if home != root { try FileSystem.changeOwner(home, to: account) }
+        var arguments = [
+            "-D", dataDirectory, "--username", Self.superuser, "--auth", "trust",
+            "--encoding", "UTF8", "--locale", "C.UTF-8",
+        ]
+        if !settings.durable { arguments.append("--no-sync") }
+        let output = try runServerTool(binaries.initdb, arguments)
+        guard output.status.isSuccess else {
+            throw LocalClusterError(
+                .initdbFailed,
+                "initdb failed (\(output.status)) creating \(dataDirectory):\n\(output.combinedOutput)"
+            )
+        }
+        var configuration = """
+
+            # Written by migrate: a private server reachable only through its own Unix socket.
+            listen_addresses = ''
+            port = \(port)
+            unix_socket_directories = '\(socketDirectory)'
+            unix_socket_permissions = 0700
+            max_connections = \(settings.maxConnections)
+            log_min_messages = warning
+
+            """
+        if !settings.durable {
+            configuration += """
+                # Throwaway test cluster: speed over durability.
+                fsync = off
+                synchronous_commit = off
+                full_page_writes = off
+
+                """
+        }
+        try FileSystem.append(configuration, to: dataDirectory + "/postgresql.conf")
+    }
+
+    private func startServer() throws(LocalClusterError) {
+        try FileSystem.makeDirectory(socketDirectory)
+        try FileSystem.changeOwner(socketDirectory, to: account)
+        let output = try runServerTool(
+            binaries.pgCtl,
+            ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"]
+        )
+        guard output.status.isSuccess, case .running = status() else {
+            throw LocalClusterError(
+                .startFailed,
+                "the local PostgreSQL server in \(dataDirectory) did not start (\(output.status)).\n"
+                    + "pg_ctl said: \(output.combinedOutput)\nserver log (\(logFile)):\n\(logTail())",
+                hint: "fix the problem the log names, or run `migrate db destroy` to start a new local database"
+            )
+        }
+    }
+
+    private func runServerTool(_ executable: String, _ arguments: [String]) throws(LocalClusterError) -> ProcessOutput {
+        do {
+            return try account.run(executable, arguments, workingDirectory: home)
+        } catch {
+            throw LocalClusterError(.startFailed, error.description)
+        }
+    }
+
+    private static func reachable(_ directory: String, by account: ServerAccount) -> Bool {
+        // The directory may not exist yet: the server account needs to reach its nearest existing ancestor.
+        var path = directory
+        while !FileSystem.exists(path) { path = FileSystem.parentDirectory(path) }
+        return account.canWrite(path) || (path == directory && canEnter(path, account))
+    }
+
+    private static func canEnter(_ path: String, _ account: ServerAccount) -> Bool {
+        (try? account.run("/usr/bin/test", ["-x", path], workingDirectory: "/"))?.status.isSuccess ?? false
+    }
+}
+
+/// FNV-1a, 64 bit, as hex: a short stable name for a path (not for security).
+func stableHash(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}

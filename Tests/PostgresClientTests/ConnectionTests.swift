@@ -1,0 +1,75 @@
+import MigrateTestSupport
+import PostgresClient
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Connecting")
+struct ConnectionTests {
+    @Test func refusedPortFailsFastWithAClearMessage() throws {
+        let started = monotonicSeconds()
+        let error = try #require(throws: PostgresError.self) {
+            try PostgresConnection("postgresql://nobody:s3cret-pw@127.0.0.1:1/x")
+        }
+        #expect(error.code == .connectionFailed)
+        #expect(error.message.contains("127.0.0.1"))
+        #expect(!error.description.contains("s3cret-pw"))
+        #expect(monotonicSeconds() - started < 5)
+    }
+
+    @Test func unroutableHostFailsWithinTheConnectTimeout() throws {
+        // 192.0.2.0/24 is TEST-NET-1: packets go nowhere, so only the timeout ends the attempt.
+        let started = monotonicSeconds()
+        #expect(throws: PostgresError.self) {
+            try PostgresConnection("host=192.0.2.1 port=5432 dbname=x", connectTimeoutSeconds: 2)
+        }
+        let elapsed = monotonicSeconds() - started
+        #expect(elapsed < 6, "took \(elapsed) s")
+    }
+
+    @Test func malformedURLIsRejectedBeforeConnecting() throws {
+        let error = try #require(throws: PostgresError.self) {
+            try PostgresConnection("postgresql://user:hunter2@host:notaport/db?sslmode=")
+        }
+        #expect(error.code == .invalidConnectionString || error.code == .connectionFailed)
+        #expect(!error.description.contains("hunter2"))
+    }
+
+    @Test func missingDatabaseNamesIt() throws {
+        let admin = try TestServer.adminConnectionString()
+        let url = try ConnectionString.replacing(["dbname": "no_such_database_here"], in: admin)
+        let error = try #require(throws: PostgresError.self) { try PostgresConnection(url) }
+        #expect(error.code == .connectionFailed)
+        #expect(error.message.contains("no_such_database_here"))
+    }
+
+    @Test(arguments: [
+        ("postgresql://app:secret@db:5432/x", "postgresql://app:****@db:5432/x"),
+        ("postgres://app:p%40ss@db/x?sslmode=require", "postgres://app:****@db/x?sslmode=require"),
+        ("host=db password=secret dbname=x", "host=db password=**** dbname=x"),
+        ("host=db password = 'se cret' dbname=x", "host=db password = **** dbname=x"),
+        ("postgresql://db/x?user=a&password=secret&sslmode=require", "postgresql://db/x?user=a&password=****&sslmode=require"),
+        ("postgresql://app@db/x", "postgresql://app@db/x"),
+    ])
+    func passwordsAreRedacted(input: String, expected: String) {
+        #expect(ConnectionString.redacted(input) == expected)
+    }
+
+    @Test func replacingOptionsKeepsTheRest() throws {
+        let replaced = try ConnectionString.replacing(["dbname": "other"], in: "postgresql://u@h:6543/orig?sslmode=disable")
+        let options = try ConnectionString.options(replaced)
+        #expect(options["dbname"] == "other")
+        #expect(options["host"] == "h")
+        #expect(options["port"] == "6543")
+        #expect(options["sslmode"] == "disable")
+        #expect(options["user"] == "u")
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}

@@ -1,0 +1,79 @@
+import MigrateTestSupport
+import PostgresClient
+import Testing
+
+@Suite("Queries, results and NULLs")
+struct QueryTests {
+    @Test func parameterisedQueryReturnsTypedTextValuesAndNulls() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            let result = try connection.query(
+                "SELECT $1::int + 1 AS n, $2::text AS t, NULL::text AS missing, true AS yes, ARRAY['a','b c',NULL] AS list",
+                ["41", "it's"]
+            )
+            #expect(result.columns == ["n", "t", "missing", "yes", "list"])
+            #expect(result.rowCount == 1)
+            let row = try #require(result.rows.first)
+            #expect(row.int("n") == 42)
+            #expect(row["t"] == "it's")
+            #expect(row["missing"] == nil)
+            #expect(row.bool("yes") == true)
+            #expect(row.textArray("list") == ["a", "b c"])
+            #expect(result.commandTag == "SELECT 1")
+        }
+    }
+
+    @Test func nullParameterIsSQLNull() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            #expect(try connection.query("SELECT $1::text IS NULL", [nil]).scalar == "t")
+        }
+    }
+
+    @Test func scriptRunsEveryStatementAndReturnsTheLastResult() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            let result = try connection.execute(
+                """
+                CREATE TABLE t (id int PRIMARY KEY, label text);
+                INSERT INTO t VALUES (1, 'a'), (2, NULL);
+                SELECT id, label FROM t ORDER BY id;
+                """
+            )
+            #expect(result.rowCount == 2)
+            #expect(result[1, 1] == nil)
+            let update = try connection.execute("UPDATE t SET label = 'b'")
+            #expect(update.affectedRows == 2)
+        }
+    }
+
+    @Test func failedScriptStopsAtTheFirstErrorAndLeavesTheConnectionUsable() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            #expect(throws: PostgresError.self) {
+                try connection.execute("CREATE TABLE a (x int); SELECT * FROM nowhere; CREATE TABLE b (x int);")
+            }
+            // The multi-statement string was one implicit transaction: nothing of it stayed.
+            #expect(try connection.query("SELECT count(*) FROM pg_class WHERE relname IN ('a','b')").scalar == "0")
+            #expect(try connection.execute("SELECT 1").scalar == "1")
+        }
+    }
+
+    @Test func endpointDescribesTheConnectionWithoutSecrets() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            let endpoint = connection.endpoint
+            #expect(endpoint.database == database.name)
+            #expect(!endpoint.user.isEmpty)
+            #expect(connection.serverVersionNumber >= 150000)
+            #expect(connection.backendPID > 0)
+            #expect(endpoint.description.contains(database.name))
+        }
+    }
+
+    @Test func arrayLiteralParsing() {
+        #expect(PostgresArrayLiteral.parse("{}") == [])
+        #expect(PostgresArrayLiteral.parse("{a,b}") == ["a", "b"])
+        #expect(PostgresArrayLiteral.parse(#"{"a,b","c\"d","e\\f",NULL,"NULL"}"#) == ["a,b", "c\"d", "e\\f", "NULL"])
+    }
+}
