@@ -116,6 +116,11 @@ package struct LocalCluster: Sendable {
     package struct StartOutcome: Sendable, Equatable {
         package var created: Bool
         package var started: Bool
+
+        package init(created: Bool, started: Bool) {
+            self.created = created
+            self.started = started
+        }
     }
 
     /// Creates the cluster if it does not exist and starts the server if it is not running.
@@ -268,15 +273,13 @@ package struct LocalCluster: Sendable {
         }
     }
 
+    /// Whether the server account can reach `directory` (which may not exist yet: migrate creates it and
+    /// gives it to the account, so only search permission on the nearest existing ancestor matters).
     private static func reachable(_ directory: String, by account: ServerAccount) -> Bool {
-        // The directory may not exist yet: the server account needs to reach its nearest existing ancestor.
         var path = directory
         while !FileSystem.exists(path) { path = FileSystem.parentDirectory(path) }
-        return account.canWrite(path) || (path == directory && canEnter(path, account))
-    }
-
-    private static func canEnter(_ path: String, _ account: ServerAccount) -> Bool {
-        (try? account.run("/usr/bin/test", ["-x", path], workingDirectory: "/"))?.status.isSuccess ?? false
+        // `test -x` as the account resolves the whole path, so it checks every ancestor's search bit.
+        return (try? account.run("/usr/bin/test", ["-x", path], workingDirectory: "/"))?.status.isSuccess ?? false
     }
 }
 

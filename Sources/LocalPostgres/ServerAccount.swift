@@ -51,12 +51,4 @@ package struct ServerAccount: Sendable, Equatable {
         for key in environment.keys where key.hasPrefix("PG") { environment[key] = nil }
         return try ChildProcess.run(program, fullArguments, environment: environment, workingDirectory: workingDirectory)
     }
-
-    /// Whether this account can enter and write `directory` (checked by the account itself).
-    package func canWrite(_ directory: String) -> Bool {
-        guard needsSwitch else { return access(directory, W_OK | X_OK) == 0 }
-        guard let output = try? run("/usr/bin/test", ["-w", directory, "-a", "-x", directory], workingDirectory: "/")
-        else { return false }
-        return output.status.isSuccess
-    }
 }

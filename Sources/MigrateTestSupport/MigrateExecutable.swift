@@ -10,7 +10,10 @@ package enum MigrateExecutable {
     package static var path: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let executable = length > 0 ? String(cString: buffer) : CommandLine.arguments[0]
+        let executable =
+            length > 0
+            ? String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : CommandLine.arguments[0]
         var directory = executable
         while let slash = directory.lastIndex(of: "/") {
             directory = String(directory[..<slash])

@@ -26,7 +26,7 @@ package struct TemporaryDirectory: Sendable {
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TestSupportError("cannot create a temporary directory: \(String(cString: strerror(errno)))")
         }
-        path = String(cString: template)
+        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         chmod(path, 0o755)
     }
 

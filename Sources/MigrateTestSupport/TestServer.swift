@@ -28,7 +28,7 @@ package enum TestServer {
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TestSupportError("cannot create a temporary directory: \(String(cString: strerror(errno)))")
         }
-        let root = String(cString: template)
+        let root = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         chmod(root, 0o755)
         let cluster = try LocalCluster(root: root, settings: .throwaway)
         try cluster.start()
