@@ -15,9 +15,7 @@ struct ConfigurationDocument {
         /// The full key path: `["environments", "production", "migrations", "lock_timeout"]`.
         var path: [String]
         var value: Value
-        /// Where the key is written (file only, when the scan could not place it).
-        var keyLocation: SourceLocation
-        /// Where its value starts.
+        /// Where its value starts (the file only, when the scan could not place it).
         var valueLocation: SourceLocation
 
         var dottedPath: String { ConfigurationSchema.dotted(path) }
@@ -101,7 +99,6 @@ struct ConfigurationDocument {
                     key: key,
                     path: keyPath,
                     value: typed,
-                    keyLocation: location(of: keyPath),
                     valueLocation: location(of: keyPath, value: true)
                 )
             }

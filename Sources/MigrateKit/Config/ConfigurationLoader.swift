@@ -198,9 +198,11 @@ package enum ConfigurationLoader {
 
     // MARK: - Values
 
-    /// Interprets `setting` into `configuration`. With an `environment`, `${VAR}`s are substituted; without
-    /// one (a value not in effect), only their syntax is checked, and values that use variables are not
-    /// interpreted further.
+    /// Interprets `setting` into `configuration`.
+    ///
+    /// `environment` is the process environment for a value in effect, and `nil` for one that is not (another
+    /// environment's, or hidden by an override): then only the syntax of its `${VAR}`s is checked, and the value
+    /// is interpreted only if it uses none. Connection strings keep their variables (see ``ConnectionSetting``).
     private static func apply(
         _ setting: ConfigurationDocument.Setting,
         to configuration: inout MigrateConfiguration,
@@ -225,8 +227,11 @@ package enum ConfigurationLoader {
                 text = try VariableSubstitution.substitute(in: written, environment: [:])  // for `$$`
             } else if setting.key.isConnectionString {
                 // Substituted when used (see ConnectionSetting), so it can only be checked then.
-                assign(ConnectionSetting(template: written, key: key, location: location), to: setting.key,
-                       in: &configuration)
+                assign(
+                    ConnectionSetting(template: written, key: key, location: location),
+                    to: setting.key,
+                    in: &configuration
+                )
                 return
             } else if let environment {
                 text = try VariableSubstitution.substitute(in: written, environment: environment)
@@ -240,8 +245,11 @@ package enum ConfigurationLoader {
         switch setting.key {
         case .url, .shadowURL:
             try ConnectionSetting.validate(text, key: key, location: location)
-            assign(ConnectionSetting(template: written, key: key, location: location), to: setting.key,
-                   in: &configuration)
+            assign(
+                ConnectionSetting(template: written, key: key, location: location),
+                to: setting.key,
+                in: &configuration
+            )
         case .directory:
             configuration.migrations.directory = try path(text, key: key, location: location)
         case .schema:
@@ -311,7 +319,8 @@ package enum ConfigurationLoader {
 
     /// PostgreSQL keeps the first 63 bytes of a longer name (NAMEDATALEN - 1), so a longer name would silently
     /// mean a different table than the one written.
-    private static func identifier(_ text: String, key: String, location: SourceLocation) throws(MigrateError) -> String {
+    private static func identifier(_ text: String, key: String, location: SourceLocation) throws(MigrateError) -> String
+    {
         guard !text.isEmpty else {
             throw MigrateError(
                 .configuration,

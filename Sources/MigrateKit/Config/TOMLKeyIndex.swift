@@ -11,13 +11,9 @@
 /// first place a path appears wins: for a table, its header or the first dotted key that creates it.
 struct TOMLKeyIndex: Sendable {
     /// A 1-based line and column; columns count Unicode scalars, as toml++ does.
-    struct Position: Sendable, Hashable, Comparable {
+    struct Position: Sendable, Hashable {
         var line: Int
         var column: Int
-
-        static func < (lhs: Position, rhs: Position) -> Bool {
-            (lhs.line, lhs.column) < (rhs.line, rhs.column)
-        }
     }
 
     /// Where a key is written, and where its value starts (for a table header: the header itself).
@@ -74,8 +70,12 @@ private struct Scanner {
     }
 
     /// Records `path` and, for a dotted key, the tables its prefixes create; an earlier record wins.
-    private mutating func record(_ path: [String], parts: [(name: String, position: TOMLKeyIndex.Position)],
-                                 base: Int, value: TOMLKeyIndex.Position) {
+    private mutating func record(
+        _ path: [String],
+        parts: [(name: String, position: TOMLKeyIndex.Position)],
+        base: Int,
+        value: TOMLKeyIndex.Position
+    ) {
         for (offset, part) in parts.enumerated() {
             let prefix = Array(path.prefix(base + offset + 1))
             let isLast = offset == parts.count - 1

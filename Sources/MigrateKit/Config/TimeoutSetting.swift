@@ -35,7 +35,8 @@ package struct TimeoutSetting: Sendable, Hashable, CustomStringConvertible {
         case tooLarge(String)
 
         package var description: String {
-            let form = "write a whole number with a unit (ms, s, min, h, d), a bare number of milliseconds, or 0 for none"
+            let form =
+                "write a whole number with a unit (ms, s, min, h, d), a bare number of milliseconds, or 0 for none"
             switch self {
             case .empty:
                 return "is empty; \(form)"
