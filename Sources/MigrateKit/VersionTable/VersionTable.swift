@@ -1,0 +1,142 @@
+import PostgresClient
+
+/// The tables that record which revisions a database has: `schema_migrations` (one row per applied
+/// revision) and `schema_migrations_log` (an append-only event log), with names from the configuration.
+///
+/// The layout is versioned through the table comment (`migrate version table, layout N`) so a later
+/// release can upgrade it in place.
+package struct VersionTable: Sendable, Hashable {
+    package var schema: String
+    package var name: String
+
+    /// The layout this release creates and understands.
+    package static let layoutVersion = 1
+
+    package init(schema: String = "public", name: String = "schema_migrations") {
+        self.schema = schema
+        self.name = name
+    }
+
+    /// The event log's name: the version table's name with `_log` appended.
+    package var logName: String { name + "_log" }
+
+    package var qualifiedName: String { SQLQuoting.qualified(schema, name) }
+    package var qualifiedLogName: String { SQLQuoting.qualified(schema, logName) }
+
+    /// The key of the session advisory lock every migrating process takes: derived from the table's
+    /// qualified name (FNV-1a, 64 bit), so two projects with different version tables in one database do
+    /// not block each other. Stable across releases.
+    package var lockKey: Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "migrate:\(schema).\(name)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    // MARK: - Creating
+
+    /// `CREATE` statements for both tables, idempotent. Run while holding the migration lock.
+    package var createStatements: [String] {
+        [
+            "CREATE SCHEMA IF NOT EXISTS \(SQLQuoting.identifier(schema))",
+            """
+            CREATE TABLE IF NOT EXISTS \(qualifiedName) (
+                revision text PRIMARY KEY,
+                parents text[] NOT NULL DEFAULT '{}',
+                depends_on text[] NOT NULL DEFAULT '{}',
+                branch_labels text[] NOT NULL DEFAULT '{}',
+                message text NOT NULL DEFAULT '',
+                file_name text,
+                checksum text NOT NULL,
+                down_sql text,
+                transactional boolean NOT NULL DEFAULT true,
+                status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'running', 'failed')),
+                statements_done integer NOT NULL DEFAULT 0,
+                failure text,
+                applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                applied_by text NOT NULL DEFAULT current_user,
+                client_host text,
+                execution_ms double precision,
+                tool_version text NOT NULL
+            )
+            """,
+            "COMMENT ON TABLE \(qualifiedName) IS "
+                + SQLQuoting.literal("migrate version table, layout \(Self.layoutVersion)"),
+            """
+            CREATE TABLE IF NOT EXISTS \(qualifiedLogName) (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                event text NOT NULL CHECK (event IN ('upgrade', 'downgrade', 'stamp', 'unstamp')),
+                revision text NOT NULL,
+                outcome text NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
+                detail text,
+                started_at timestamptz NOT NULL,
+                duration_ms double precision,
+                performed_by text NOT NULL DEFAULT current_user,
+                client_host text,
+                tool_version text NOT NULL
+            )
+            """,
+            "COMMENT ON TABLE \(qualifiedLogName) IS " + SQLQuoting.literal("migrate event log (append-only)"),
+        ]
+    }
+
+    /// Whether the version table exists, and the layout it has.
+    package func existingLayout(on connection: PostgresConnection) throws -> Int? {
+        let result = try connection.query(
+            """
+            SELECT obj_description(c.oid, 'pg_class')
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')
+            """,
+            [schema, name]
+        )
+        guard result.rowCount > 0 else { return nil }
+        guard let comment = result.scalar, let layout = comment.split(separator: " ").last.flatMap({ Int($0) }),
+            comment.hasPrefix("migrate version table, layout")
+        else {
+            throw MigrateError(
+                .validation,
+                "the table \(schema).\(name) exists but was not created by migrate (its comment does not name a "
+                    + "migrate layout)",
+                hint: "choose another `version_table` in migrate.toml, or rename the existing table"
+            )
+        }
+        return layout
+    }
+
+    /// Creates the tables when missing and checks the layout. Call while holding the migration lock.
+    package func ensureExists(on connection: PostgresConnection) throws {
+        if let layout = try existingLayout(on: connection) {
+            guard layout <= Self.layoutVersion else {
+                throw MigrateError(
+                    .validation,
+                    "\(schema).\(name) has layout \(layout), written by a newer migrate; this is migrate "
+                        + "\(MigrateVersion.current) (layout \(Self.layoutVersion))",
+                    hint: "upgrade migrate"
+                )
+            }
+            return
+        }
+        try connection.execute(createStatements.joined(separator: ";\n"))
+    }
+
+    // MARK: - Reading
+
+    /// Every row of the version table, oldest first. Empty if the table does not exist.
+    package func appliedRevisions(on connection: PostgresConnection) throws -> [AppliedRevision] {
+        guard try existingLayout(on: connection) != nil else { return [] }
+        let result = try connection.execute(
+            """
+            SELECT revision, parents, depends_on, branch_labels, message, file_name, checksum, down_sql,
+                   transactional, status, statements_done, failure,
+                   to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
+                   applied_by, client_host, execution_ms, tool_version
+            FROM \(qualifiedName)
+            ORDER BY applied_at, revision
+            """
+        )
+        return result.rows.map(AppliedRevision.init(row:))
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import MigrateKit
+
+/// `migrate`: the root command. Holds the options every subcommand shares.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "PostgreSQL schema migrations: a revision graph, transactional upgrades, autogenerate.",
+        discussion: """
+            With no database configured (--url, DATABASE_URL, migrate.toml, PGHOST/PGSERVICE), migrate uses an \
+            embedded PostgreSQL cluster it manages under .migrate/ in the project.
+
+            Exit codes: 0 success; 1 failure (a statement, the connection); 2 bad input (configuration, revision \
+            files, targets); 3 pending revisions (current --check-heads, status --exit-code); 4 validation \
+            failed (edited, missing or unknown revisions); 5 migration lock not acquired within --lock-wait; \
+            64 command-line usage error.
+            """,
+        version: MigrateVersion.current,
+        subcommands: [DatabaseCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// Options shared by every command; given before or after the subcommand.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: "Path of migrate.toml (default: ./migrate.toml).")
+    var configPath: String?
+
+    @Option(help: "Database URL or libpq connection string (overrides DATABASE_URL and migrate.toml).")
+    var url: String?
+
+    @Option(name: .customLong("env"), help: "Environment from [environments.NAME] in migrate.toml (or MIGRATE_ENV).")
+    var environmentName: String?
+
+    @Flag(name: .shortAndLong, help: "Say more: configuration origin, timings, every statement.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors and requested output.")
+    var quiet = false
+}
