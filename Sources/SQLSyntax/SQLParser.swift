@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Parses SQL into ``SyntaxNode`` trees with libpg_query (PostgreSQL 15's grammar).
 ///
 /// To parse a script and keep each statement's text and position, use ``SQLScript/parsedStatements()``.
@@ -35,32 +29,34 @@ package enum SQLParser {
         var length: Int
     }
 
-    private struct ParseResult: Decodable {
-        var stmts: [Statement]?
-    }
-
-    private struct Statement: Decodable {
-        var stmt: SyntaxNode
-        // libpg_query leaves out zero values: the first statement's location, the last statement's length.
-        var location: Int?
-        var length: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case stmt
-            case location = "stmt_location"
-            case length = "stmt_len"
-        }
-    }
-
+    /// Reads `{"version": ..., "stmts": [{"stmt": {...}, "stmt_location": n, "stmt_len": n}, ...]}`.
+    /// libpg_query leaves out zero values: the first statement's location, the last statement's length.
     static func decode(_ json: [UInt8]) throws(SQLSyntaxError) -> [RawStatement] {
-        let result: ParseResult
+        let result: SyntaxNode
         do {
-            result = try JSONDecoder().decode(ParseResult.self, from: Data(json))
+            result = try JSONReader.read(json)
+        } catch  where error.isTooDeep {
+            throw SQLSyntaxError(
+                .tooDeep,
+                "the statement nests more than \(JSONReader.maximumDepth) levels deep, too deep to analyse"
+            )
         } catch {
-            throw SQLSyntaxError(.internal, "libpg_query returned a parse tree that could not be read: \(error)")
+            let message = "libpg_query returned a parse tree that could not be read (at byte \(error.offset))"
+            throw SQLSyntaxError(.internal, message)
         }
-        return (result.stmts ?? []).map {
-            RawStatement(tree: $0.stmt, location: $0.location ?? 0, length: $0.length ?? 0)
+        var statements: [RawStatement] = []
+        for element in result["stmts"]?.array ?? [] {
+            guard let tree = element["stmt"] else {
+                throw SQLSyntaxError(.internal, "libpg_query returned a statement without a parse tree")
+            }
+            statements.append(
+                RawStatement(
+                    tree: tree,
+                    location: element["stmt_location"]?.int ?? 0,
+                    length: element["stmt_len"]?.int ?? 0
+                )
+            )
         }
+        return statements
     }
 }

@@ -8,6 +8,7 @@ package struct SQLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
             case syntax
             case nulCharacter
             case statementCount
+            case tooDeep
             case `internal`
         }
 
@@ -20,6 +21,9 @@ package struct SQLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         package static let nulCharacter = Code(.nulCharacter)
         /// A single statement was expected, and the text holds none or several.
         package static let statementCount = Code(.statementCount)
+        /// The parse tree nests too deeply to be read safely (thousands of levels: a very long chain of operators).
+        /// Splitting still works for such text; only its parse tree is unavailable.
+        package static let tooDeep = Code(.tooDeep)
         /// libpg_query answered something this module could not read (a bug).
         package static let `internal` = Code(.internal)
 

@@ -57,6 +57,8 @@ struct SQLPositionTests {
         let text = String(repeating: "SELECT 'é';", count: count)
         let statements = try SQLScript(text).statements()
         #expect(statements.count == count)
-        #expect(statements.last?.start == SQLPosition(byteOffset: 12 * (count - 1), line: 1, column: 11 * (count - 1) + 1))
+        #expect(
+            statements.last?.start == SQLPosition(byteOffset: 12 * (count - 1), line: 1, column: 11 * (count - 1) + 1)
+        )
     }
 }

@@ -19,11 +19,13 @@ struct SQLScriptSplittingTests {
             SELECT $tag$ ; $$ ; $tag$;
             """
         let statements = try SQLScript(script).statements()
-        #expect(statements.map(\.text) == [
-            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE NOTICE 'a;b';\n"
-                + "    RETURN NEW;\nEND;\n$$",
-            "SELECT $tag$ ; $$ ; $tag$",
-        ])
+        #expect(
+            statements.map(\.text) == [
+                "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    RAISE NOTICE 'a;b';\n"
+                    + "    RETURN NEW;\nEND;\n$$",
+                "SELECT $tag$ ; $$ ; $tag$",
+            ]
+        )
         #expect(statements.map(\.line) == [1, 7])
         #expect(statements.map(\.endLine) == [6, 7])
     }
@@ -62,7 +64,9 @@ struct SQLScriptSplittingTests {
     @Test("Unicode-escape strings and identifiers end where they end, also before comments")
     func unicodeEscapes() throws {
         let script = #"SELECT U&'d\0061t;a'; SELECT U&"d\0061t;a" /* c */ ; SELECT U&'!0061' UESCAPE '!' -- c"#
-        #expect(try texts(script) == [#"SELECT U&'d\0061t;a'"#, #"SELECT U&"d\0061t;a""#, "SELECT U&'!0061' UESCAPE '!'"])
+        #expect(
+            try texts(script) == [#"SELECT U&'d\0061t;a'"#, #"SELECT U&"d\0061t;a""#, "SELECT U&'!0061' UESCAPE '!'"]
+        )
     }
 
     @Test("quoted identifiers may contain semicolons and line breaks")
@@ -85,11 +89,13 @@ struct SQLScriptSplittingTests {
         let script = "-- header\n  /* note */ SELECT 1; \n\n -- x\nSELECT 2 ;  SELECT 3"
         let statements = try SQLScript(script).statements()
         #expect(statements.map(\.text) == ["SELECT 1", "SELECT 2", "SELECT 3"])
-        #expect(statements.map(\.start) == [
-            SQLPosition(byteOffset: 23, line: 2, column: 14),
-            SQLPosition(byteOffset: 41, line: 5, column: 1),
-            SQLPosition(byteOffset: 53, line: 5, column: 13),
-        ])
+        #expect(
+            statements.map(\.start) == [
+                SQLPosition(byteOffset: 23, line: 2, column: 14),
+                SQLPosition(byteOffset: 41, line: 5, column: 1),
+                SQLPosition(byteOffset: 53, line: 5, column: 13),
+            ]
+        )
     }
 
     @Test("columns count characters, not bytes")
@@ -118,7 +124,10 @@ struct SQLScriptSplittingTests {
         #expect(try texts("SELECT 1;\nSELECT 2") == ["SELECT 1", "SELECT 2"])
     }
 
-    @Test("scripts without statements yield none", arguments: ["", "   \n\t", "-- nothing\n/* here */\n", ";;;", " ; -- x\n;"])
+    @Test(
+        "scripts without statements yield none",
+        arguments: ["", "   \n\t", "-- nothing\n/* here */\n", ";;;", " ; -- x\n;"]
+    )
     func noStatements(script: String) throws {
         #expect(try SQLScript(script).statements().isEmpty)
         #expect(try SQLScript(script).parsedStatements().isEmpty)
@@ -158,7 +167,9 @@ struct SQLScriptSplittingTests {
 
     @Test("a NUL character is refused instead of silently ending the script")
     func nulCharacter() throws {
-        let error = #expect(throws: SQLSyntaxError.self) { try SQLScript("SELECT 1;\nSELECT 2\0; DROP TABLE t").statements() }
+        let error = #expect(throws: SQLSyntaxError.self) {
+            try SQLScript("SELECT 1;\nSELECT 2\0; DROP TABLE t").statements()
+        }
         #expect(error?.code == .nulCharacter)
         #expect(error?.position == SQLPosition(byteOffset: 18, line: 2, column: 9))
     }

@@ -179,7 +179,9 @@ struct StatementClassifierTests {
         let caveat =
             "ALTER TYPE ... ADD VALUE is allowed in a transaction since PostgreSQL 12, "
             + "but the new value cannot be used until the transaction commits"
-        for sql in ["ALTER TYPE mood ADD VALUE 'meh'", "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'meh' AFTER 'ok'"] {
+        for sql in [
+            "ALTER TYPE mood ADD VALUE 'meh'", "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'meh' AFTER 'ok'",
+        ] {
             let classification = StatementClassifier.classify(try SQLParser.parseStatement(sql))
             #expect(classification.transactionCaveat == caveat)
             #expect(classification.transactionRestriction == nil)

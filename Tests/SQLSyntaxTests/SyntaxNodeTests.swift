@@ -6,7 +6,9 @@ import Testing
 struct SyntaxNodeTests {
     @Test("a statement's kind and fields")
     func createTable() throws {
-        let tree = try SQLParser.parseStatement("CREATE TABLE public.agents (id bigint PRIMARY KEY, name text NOT NULL)")
+        let tree = try SQLParser.parseStatement(
+            "CREATE TABLE public.agents (id bigint PRIMARY KEY, name text NOT NULL)"
+        )
         #expect(tree.kind == "CreateStmt")
         let body = try #require(tree.body)
         #expect(body["relation"]?["schemaname"]?.string == "public")
@@ -57,6 +59,24 @@ struct SyntaxNodeTests {
         let text = try SQLParser.parseStatement("SELECT 'a\"\\\n'")
         #expect(text.descendants(ofKind: "A_Const").first?["sval"]?["sval"]?.string == "a\"\\\n")
         #expect(text.description.contains(#""sval":"a\"\\\n""#))
+    }
+
+    @Test("string constants come through with escapes, control characters and non-ASCII text intact")
+    func stringEscapes() throws {
+        let tree = try SQLParser.parseStatement(#"SELECT 'tab\there', E'\x01\x1f', 'emoji😀', '"q"\', '€/'"#)
+        let values = tree.descendants(ofKind: "A_Const").compactMap { $0["sval"]?["sval"]?.string }
+        #expect(values == ["tab\\there", "\u{01}\u{1F}", "emoji😀", "\"q\"\\", "€/"])
+    }
+
+    @Test("deeply nested expressions parse up to a bound, then fail clearly while splitting still works")
+    func deepNesting() throws {
+        let deep = "SELECT " + Array(repeating: "1", count: 1_000).joined(separator: " + ")
+        #expect(try SQLParser.parseStatement(deep).descendants(ofKind: "A_Const").count == 1_000)
+
+        let tooDeep = "SELECT " + Array(repeating: "1", count: 3_000).joined(separator: " + ")
+        let error = #expect(throws: SQLSyntaxError.self) { try SQLParser.parseStatement(tooDeep) }
+        #expect(error?.code == .tooDeep)
+        #expect(try SQLScript(tooDeep + ";").statements().map(\.text) == [tooDeep])
     }
 
     @Test("a tree survives a JSON round trip through Codable")
