@@ -31,7 +31,8 @@ package struct SQLScript: Sendable {
     }
 
     /// The statements of the script with their parse trees, from a single parse of the whole text.
-    /// - Throws: ``SQLSyntaxError`` with PostgreSQL's message and the position of the error in this script.
+    /// - Throws: ``SQLSyntaxError`` with PostgreSQL's message and the position of the error in this script; code
+    ///   `tooDeep` when a tree nests thousands of levels deep (``statements()`` still splits such a script).
     package func parsedStatements() throws(SQLSyntaxError) -> [ParsedStatement] {
         try checkForNul()
         let rawStatements: [SQLParser.RawStatement]
