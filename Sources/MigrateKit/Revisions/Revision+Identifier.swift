@@ -5,7 +5,12 @@ extension Revision {
 
     /// Whether `text` can be a revision id or branch label: `[A-Za-z0-9_]+`, not a reserved word.
     package static func isValidIdentifier(_ text: some StringProtocol) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy(isIdentifierByte) && !reservedWords.contains(text.lowercased())
+        var text = String(text)
+        // Over the contiguous UTF-8 storage: this runs for every id in every file.
+        let isWellFormed = text.withUTF8 { !$0.isEmpty && $0.allSatisfy(isIdentifierByte) }
+        guard isWellFormed else { return false }
+        // Only words of a reserved word's length can be one; skip lowercasing the rest (ids are often 12 long).
+        return !(4...7).contains(text.utf8.count) || !reservedWords.contains(text.lowercased())
     }
 
     /// Whether `byte` is one of `[A-Za-z0-9_]`.

@@ -1,5 +1,13 @@
 import Crypto
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension RevisionFile {
     /// Parses the contents of a revision file.
     ///
@@ -41,8 +49,9 @@ private struct RevisionFileParser {
         var next: Int
     }
 
-    // Header values, with the line each directive was on (for duplicate and graph messages).
-    private var directiveLines: [String: Int] = [:]
+    /// The line of each header directive seen so far, by its index in `RevisionFile.headerKeys` (inline: one
+    /// heap allocation less per file).
+    private var directiveLines = InlineArray<9, Int?>(repeating: nil)
     private var id: String?
     private var parents: [String]?
     private var message = ""
@@ -56,6 +65,7 @@ private struct RevisionFileParser {
     private var sawCarriageReturn = false
 
     init(buffer: UnsafeBufferPointer<UInt8>, path: String) {
+        assert(RevisionFile.headerKeys.count == 9, "directiveLines has one slot per header key")
         self.buffer = buffer
         self.path = path
     }
@@ -77,7 +87,7 @@ private struct RevisionFileParser {
             let (first, end) = trimmed(line.start, line.end)
             if first == end { continue }
 
-            if hasPrefix(RevisionFile.directivePrefix.utf8, at: line.start) {
+            if hasDirectivePrefix(at: line.start) {
                 let (key, value) = try directive(line)
                 switch (key, phase) {
                 case ("up", .header):
@@ -164,7 +174,7 @@ private struct RevisionFileParser {
             throw MigrateError(
                 .revisionFile,
                 "revision `\(id)` lists itself in `-- migrate:\(key)`; expected other revisions",
-                location: SourceLocation(file: path, line: directiveLines[key])
+                location: SourceLocation(file: path, line: directiveLine(key))
             )
         }
         if !upContainsSQL && parents.count <= 1 {
@@ -177,16 +187,13 @@ private struct RevisionFileParser {
             )
         }
 
-        let upRange = upMarker.next..<downMarker.start
-        let downRange = downMarker.next..<buffer.count
-        let upBytes = normalisedLineEndings(upRange)
         let up = RevisionSection(
-            text: try decode(upBytes, startingLine: upMarker.number + 1),
+            text: try sectionText(upMarker.next..<downMarker.start, startingLine: upMarker.number + 1),
             firstLine: upMarker.number + 1,
             containsSQL: upContainsSQL
         )
         let down = RevisionSection(
-            text: try decode(normalisedLineEndings(downRange), startingLine: downMarker.number + 1),
+            text: try sectionText(downMarker.next..<buffer.count, startingLine: downMarker.number + 1),
             firstLine: downMarker.number + 1,
             containsSQL: downContainsSQL
         )
@@ -202,13 +209,13 @@ private struct RevisionFileParser {
             statementTimeout: statementTimeout,
             up: up,
             down: down,
-            checksum: Self.sha256Hex(upBytes),
+            checksum: Self.sha256Hex(up.text),
             path: path,
             lines: Revision.Lines(
-                revision: directiveLines["revision"]!,
-                downRevision: directiveLines["down_revision"]!,
-                branchLabels: directiveLines["branch_labels"],
-                dependsOn: directiveLines["depends_on"]
+                revision: directiveLine("revision")!,
+                downRevision: directiveLine("down_revision")!,
+                branchLabels: directiveLine("branch_labels"),
+                dependsOn: directiveLine("depends_on")
             )
         )
     }
@@ -244,14 +251,16 @@ private struct RevisionFileParser {
         return (first, last)
     }
 
-    private func hasPrefix(_ prefix: String.UTF8View, at offset: Int) -> Bool {
-        guard buffer.count - offset >= prefix.count else { return false }
-        var index = offset
-        for byte in prefix {
-            guard buffer[index] == byte else { return false }
-            index += 1
+    private static let directivePrefixBytes = Array(RevisionFile.directivePrefix.utf8)
+
+    private func hasDirectivePrefix(at offset: Int) -> Bool {
+        Self.directivePrefixBytes.withUnsafeBufferPointer { prefix in
+            buffer.count - offset >= prefix.count && memcmp(buffer.baseAddress! + offset, prefix.baseAddress!, prefix.count) == 0
         }
-        return true
+    }
+
+    private func directiveLine(_ key: String) -> Int? {
+        directiveLines[RevisionFile.headerKeys.firstIndex(of: key)!]
     }
 
     // MARK: - Directives
@@ -303,7 +312,7 @@ private struct RevisionFileParser {
     }
 
     private mutating func headerDirective(key: String, value: Range<Int>, line: Line) throws {
-        guard RevisionFile.headerKeys.contains(key) else {
+        guard let keyIndex = RevisionFile.headerKeys.firstIndex(of: key) else {
             throw error(
                 "unknown directive `-- migrate:\(key)`; expected one of the keys "
                     + RevisionFile.headerKeys.joined(separator: ", ") + ", or `up`",
@@ -311,17 +320,17 @@ private struct RevisionFileParser {
                 at: line.start + RevisionFile.directivePrefix.utf8.count
             )
         }
-        if let first = directiveLines[key] {
+        if let first = directiveLines[keyIndex] {
             throw error(
                 "duplicate directive `-- migrate:\(key)` on lines \(first) and \(line.number); expected it once",
                 line
             )
         }
-        directiveLines[key] = line.number
-        let text = try decode(value, line: line)
+        directiveLines[keyIndex] = line.number
 
         switch key {
         case "revision":
+            let text = try decode(value, line: line)
             guard Revision.isValidIdentifier(text) else {
                 throw error(
                     "expected a revision id (letters, digits and `_`, not head, heads, base, none or current); "
@@ -332,7 +341,7 @@ private struct RevisionFileParser {
             }
             id = text
         case "down_revision":
-            let items = Self.listItems(text)
+            let items = listItems(value)
             if items.isEmpty || items == ["none"] {
                 parents = []
             } else {
@@ -340,30 +349,32 @@ private struct RevisionFileParser {
                 parents = items
             }
         case "message":
-            message = text
+            message = try decode(value, line: line)
         case "created":
-            guard let timestamp = RevisionTimestamp(parsing: text) else {
+            guard let timestamp = RevisionTimestamp(utf8: UnsafeBufferPointer(rebasing: buffer[value])) else {
                 throw error(
-                    "expected a UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` (e.g. `2026-11-23T10:15:00Z`); found `\(text)`",
+                    "expected a UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` (e.g. `2026-11-23T10:15:00Z`); "
+                        + "found `\(string(value))`",
                     line,
                     at: value.lowerBound
                 )
             }
             created = timestamp
         case "branch_labels":
-            branchLabels = Self.listItems(text)
+            branchLabels = listItems(value)
             try checkIdentifiers(branchLabels, what: "branch label", line: line, value: value)
         case "depends_on":
-            dependsOn = Self.listItems(text)
+            dependsOn = listItems(value)
             try checkIdentifiers(dependsOn, what: "revision id, id prefix or branch label", line: line, value: value)
         case "transaction":
-            switch text {
+            switch string(value) {
             case "true": isTransactional = true
             case "false": isTransactional = false
-            default:
+            case let text:
                 throw error("expected `true` or `false`; found `\(text)`", line, at: value.lowerBound)
             }
         case "lock_timeout", "statement_timeout":
+            let text = try decode(value, line: line)
             let duration: PostgresDuration
             do {
                 duration = try PostgresDuration.parse(text)
@@ -376,14 +387,23 @@ private struct RevisionFileParser {
         }
     }
 
-    /// Items separated by commas and/or whitespace.
-    private static func listItems(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+    /// Items separated by commas and/or whitespace. Bytes that are not UTF-8 become U+FFFD, which the
+    /// identifier check then rejects.
+    private func listItems(_ range: Range<Int>) -> [String] {
+        var items: [String] = []
+        var start = range.lowerBound
+        for index in range.lowerBound...range.upperBound {
+            let isSeparator =
+                index == range.upperBound || buffer[index] == UInt8(ascii: ",") || isBlank(buffer[index])
+            guard isSeparator else { continue }
+            if index > start { items.append(string(start..<index)) }
+            start = index + 1
+        }
+        return items
     }
 
     private func checkIdentifiers(_ items: [String], what: String, line: Line, value: Range<Int>) throws {
-        var seen = Set<String>()
-        for item in items {
+        for (position, item) in items.enumerated() {
             guard Revision.isValidIdentifier(item) else {
                 throw error(
                     "expected a \(what) (letters, digits and `_`, not head, heads, base, none or current); "
@@ -392,7 +412,8 @@ private struct RevisionFileParser {
                     at: value.lowerBound
                 )
             }
-            guard seen.insert(item).inserted else {
+            // Lists are short: a linear search beats building a set.
+            guard !items[..<position].contains(item) else {
                 throw error("`\(item)` is listed twice; expected each \(what) once", line, at: value.lowerBound)
             }
         }
@@ -405,10 +426,40 @@ private struct RevisionFileParser {
     }
 
     private func decode(_ range: Range<Int>, line: Line) throws -> String {
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) else {
+        guard let text = Self.validatedString(UnsafeBufferPointer(rebasing: buffer[range])) else {
             throw error("expected UTF-8 text; found bytes that are not UTF-8", line)
         }
         return text
+    }
+
+    /// The bytes as a `String`, or `nil` when they are not UTF-8.
+    ///
+    /// Revision files are nearly always ASCII, which needs no validation; `String(validating:as:)` goes
+    /// through unspecialised generic code that costs more than the rest of parsing a header.
+    private static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                isASCII = false
+                break
+            }
+            index += 8
+        }
+        while isASCII && index < raw.count {
+            isASCII = raw[index] < 0x80
+            index += 1
+        }
+        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+
+    /// A section's text, with line endings normalised.
+    private func sectionText(_ range: Range<Int>, startingLine: Int) throws -> String {
+        if !sawCarriageReturn, let text = Self.validatedString(UnsafeBufferPointer(rebasing: buffer[range])) {
+            return text
+        }
+        return try decode(normalisedLineEndings(range), startingLine: startingLine)
     }
 
     /// The section's bytes with `\r\n` and lone `\r` turned into `\n`; a plain copy when the file has no `\r`.
@@ -431,7 +482,7 @@ private struct RevisionFileParser {
     }
 
     private func decode(_ bytes: [UInt8], startingLine: Int) throws -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = bytes.withUnsafeBufferPointer(Self.validatedString) { return text }
         // Find the line of the first bad byte: decode line by line (only on this error path).
         var lineNumber = startingLine
         for lineBytes in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -445,15 +496,24 @@ private struct RevisionFileParser {
         )
     }
 
-    private static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func sha256Hex(_ text: String) -> String {
+        var hasher = SHA256()
+        var text = text  // `withUTF8` is mutating; a native string is not copied.
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = hasher.finalize()
+        return digest.withUnsafeBytes { digestBytes in
+            hexDigits.withUnsafeBufferPointer { hexDigits in
+                String(unsafeUninitializedCapacity: 2 * digestBytes.count) { hex in
+                    for (index, byte) in digestBytes.enumerated() {
+                        hex[2 * index] = hexDigits[Int(byte >> 4)]
+                        hex[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
+                    }
+                    return 2 * digestBytes.count
+                }
+            }
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     // MARK: - Errors

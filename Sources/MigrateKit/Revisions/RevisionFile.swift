@@ -73,8 +73,12 @@ package enum RevisionFile {
 
     /// Whether `text` is a valid slug: at most `maximumSlugLength` characters of `[a-z0-9_]`.
     package static func isValidSlug(_ text: some StringProtocol) -> Bool {
-        text.utf8.count <= maximumSlugLength
-            && text.utf8.allSatisfy { isSlugWordByte($0) && !isUppercase($0) || $0 == UInt8(ascii: "_") }
+        isValidSlug(utf8: text.utf8)
+    }
+
+    private static func isValidSlug(utf8: some Collection<UInt8>) -> Bool {
+        utf8.count <= maximumSlugLength
+            && utf8.allSatisfy { isSlugWordByte($0) && !isUppercase($0) || $0 == UInt8(ascii: "_") }
     }
 
     private static func isSlugWordByte(_ byte: UInt8) -> Bool {
@@ -100,24 +104,29 @@ package enum RevisionFile {
         }
     }
 
-    /// Checks that the file `revision` was read from is named `<revision.id>_<slug>.sql`.
+    /// Checks that `name`, the file `revision` was read from, is `<revision.id>_<slug>.sql`.
     /// - Throws: `MigrateError` `.revisionFile` naming the file and the `-- migrate:revision` line.
-    static func checkFileName(of revision: Revision) throws {
-        let name = String(revision.fileName)
-        let stem = name.dropLast(fileExtension.count)
-        let prefix = revision.id + "_"
-        guard stem.hasPrefix(prefix) else {
-            let namePrefix = stem.prefix { $0 != "_" }
+    static func checkFileName(_ name: String, of revision: Revision) throws {
+        // Works on UTF-8 bytes: this runs once per file, and Character-based String operations cost more than
+        // parsing the file does.
+        let nameBytes = name.utf8
+        let idBytes = revision.id.utf8
+        let stemLength = nameBytes.count - fileExtension.utf8.count
+        let separator = nameBytes.index(nameBytes.startIndex, offsetBy: min(idBytes.count, nameBytes.count))
+        guard stemLength > idBytes.count, nameBytes.starts(with: idBytes), nameBytes[separator] == UInt8(ascii: "_")
+        else {
+            let namePrefix = name.prefix { $0 != "_" }
             throw MigrateError(
                 .revisionFile,
                 "the file name says revision `\(namePrefix)` but `-- migrate:revision` says `\(revision.id)`; "
-                    + "expected the file to be named `\(prefix)<slug>.sql`",
+                    + "expected the file to be named `\(revision.id)_<slug>.sql`",
                 location: SourceLocation(file: revision.path, line: revision.lines.revision),
                 hint: "a revision's id and its file name must agree; rename the file or fix the directive"
             )
         }
-        guard isValidSlug(stem.dropFirst(prefix.count)) else {
-            throw fileNameError(name: name, path: revision.path, found: String(stem.dropFirst(prefix.count)))
+        let slug = nameBytes[nameBytes.index(after: separator)...].dropLast(fileExtension.utf8.count)
+        guard isValidSlug(utf8: slug) else {
+            throw fileNameError(name: name, path: revision.path, found: String(decoding: slug, as: UTF8.self))
         }
     }
 

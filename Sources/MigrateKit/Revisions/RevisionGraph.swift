@@ -31,14 +31,16 @@ package struct RevisionGraph: Sendable {
     ///   parent or prerequisite, a branch label used twice or equal to an id, a cycle, an empty up section in a
     ///   revision that is not a merge.
     package init(_ revisions: [Revision]) throws {
+        // Loops go by index and read single fields: copying a whole `Revision` retains a dozen references, which
+        // adds up over 10,000 revisions.
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(revisions.count)
-        for (index, revision) in revisions.enumerated() {
-            if let other = indexByID.updateValue(index, forKey: revision.id) {
-                let paths = [revisions[other].path, revision.path].sorted()
+        for index in revisions.indices {
+            if let other = indexByID.updateValue(index, forKey: revisions[index].id) {
+                let paths = [revisions[other].path, revisions[index].path].sorted()
                 throw MigrateError(
                     .revisionGraph,
-                    "two files claim revision `\(revision.id)`: \(paths[0]) and \(paths[1])",
+                    "two files claim revision `\(revisions[index].id)`: \(paths[0]) and \(paths[1])",
                     location: SourceLocation(file: paths[1]),
                     hint: "every revision needs its own id; give one of them a new id (and rename its file), and "
                         + "update any `down_revision` that meant it"
@@ -47,7 +49,8 @@ package struct RevisionGraph: Sendable {
         }
 
         var labelIndex: [String: Int] = [:]
-        for (index, revision) in revisions.enumerated() {
+        for index in revisions.indices where !revisions[index].branchLabels.isEmpty {
+            let revision = revisions[index]
             for label in revision.branchLabels {
                 let location = SourceLocation(file: revision.path, line: revision.lines.branchLabels)
                 if let other = labelIndex.updateValue(index, forKey: label) {
@@ -73,42 +76,41 @@ package struct RevisionGraph: Sendable {
         var dependencyIndices: [[Int]] = []
         parentIndices.reserveCapacity(revisions.count)
         dependencyIndices.reserveCapacity(revisions.count)
-        for revision in revisions {
-            if !revision.up.containsSQL && !revision.isMerge {
+        var prefixIndex: PrefixIndex?
+        for index in revisions.indices {
+            if !revisions[index].up.containsSQL && revisions[index].parents.count < 2 {
                 throw MigrateError(
                     .revisionGraph,
-                    "revision `\(revision.id)` has no SQL in its up section; expected statements (only a merge "
-                        + "revision may have an empty up section)",
-                    location: SourceLocation(file: revision.path, line: revision.up.markerLine)
+                    "revision `\(revisions[index].id)` has no SQL in its up section; expected statements (only a "
+                        + "merge revision may have an empty up section)",
+                    location: SourceLocation(file: revisions[index].path, line: revisions[index].up.markerLine)
                 )
             }
             parentIndices.append(
-                try revision.parents.map { parent in
-                    guard let index = indexByID[parent] else {
+                try revisions[index].parents.map { parent in
+                    guard let parentIndex = indexByID[parent] else {
                         throw MigrateError(
                             .revisionGraph,
-                            "revision `\(revision.id)` has `down_revision` `\(parent)`, but no file declares "
+                            "revision `\(revisions[index].id)` has `down_revision` `\(parent)`, but no file declares "
                                 + "revision `\(parent)`",
-                            location: SourceLocation(file: revision.path, line: revision.lines.downRevision),
+                            location: SourceLocation(file: revisions[index].path, line: revisions[index].lines.downRevision),
                             hint: "restore the missing revision file, or correct `-- migrate:down_revision`"
                         )
                     }
-                    return index
+                    return parentIndex
                 }
             )
             dependencyIndices.append(
-                try revision.dependsOn.map { reference in
+                try revisions[index].dependsOn.map { reference in
+                    if let found = indexByID[reference] ?? labelIndex[reference] { return found }
                     do {
-                        return try Self.resolveIndex(
-                            reference,
-                            revisions: revisions,
-                            indexByID: indexByID,
-                            labelIndex: labelIndex
-                        )
+                        if prefixIndex == nil { prefixIndex = PrefixIndex(revisions) }
+                        return try prefixIndex!.resolve(reference)
                     } catch var error as MigrateError {
                         error.code = .revisionGraph
-                        error.message = "revision `\(revision.id)` has `depends_on` `\(reference)`: " + error.message
-                        error.location = SourceLocation(file: revision.path, line: revision.lines.dependsOn)
+                        error.message =
+                            "revision `\(revisions[index].id)` has `depends_on` `\(reference)`: " + error.message
+                        error.location = SourceLocation(file: revisions[index].path, line: revisions[index].lines.dependsOn)
                         throw error
                     }
                 }
@@ -137,38 +139,51 @@ package struct RevisionGraph: Sendable {
 
     // MARK: - Resolving references
 
-    /// Resolves a reference: an exact id, else a branch label (the revision that declares it), else a unique
-    /// id prefix of at least `minimumPrefixLength` characters.
-    private static func resolveIndex(
-        _ reference: String,
-        revisions: [Revision],
-        indexByID: [String: Int],
-        labelIndex: [String: Int]
-    ) throws -> Int {
-        if let index = indexByID[reference] ?? labelIndex[reference] { return index }
-        let candidates = reference.count >= minimumPrefixLength
-            ? revisions.indices.filter { revisions[$0].id.hasPrefix(reference) }
-            : []
-        if candidates.count == 1 { return candidates[0] }
-        if candidates.isEmpty {
-            var message = "no revision has the id, label or id prefix `\(reference)`"
-            if reference.count < minimumPrefixLength {
-                message += " (id prefixes need at least \(minimumPrefixLength) characters)"
-            }
-            throw MigrateError(.target, message)
+    /// Revision ids sorted, to find the ids that begin with a prefix by binary search.
+    private struct PrefixIndex {
+        private let sorted: [(id: String, index: Int)]
+
+        init(_ revisions: [Revision]) {
+            // Ids are ASCII, so `<` is byte order.
+            sorted = revisions.indices.map { (revisions[$0].id, $0) }.sorted { $0.id < $1.id }
         }
-        let ids = candidates.map { revisions[$0].id }.sorted()
-        let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
-        throw MigrateError(
-            .target,
-            "`\(reference)` is ambiguous: it begins \(ids.count) revision ids (\(shown))",
-            hint: "give more characters of the id"
-        )
+
+        /// The index of the only revision whose id begins with `prefix`.
+        /// - Throws: `MigrateError` `.target` when none or several do, or the prefix is too short.
+        func resolve(_ prefix: String) throws -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].id < prefix { low = middle + 1 } else { high = middle }
+            }
+            var matches: [(id: String, index: Int)] = []
+            if prefix.utf8.count >= minimumPrefixLength {
+                while low + matches.count < sorted.count, sorted[low + matches.count].id.hasPrefix(prefix) {
+                    matches.append(sorted[low + matches.count])
+                }
+            }
+            if matches.count == 1 { return matches[0].index }
+            if matches.isEmpty {
+                var message = "no revision has the id, label or id prefix `\(prefix)`"
+                if prefix.utf8.count < minimumPrefixLength {
+                    message += " (id prefixes need at least \(minimumPrefixLength) characters)"
+                }
+                throw MigrateError(.target, message)
+            }
+            let shown = matches.prefix(10).map(\.id).joined(separator: ", ") + (matches.count > 10 ? ", ..." : "")
+            throw MigrateError(
+                .target,
+                "`\(prefix)` is ambiguous: it begins \(matches.count) revision ids (\(shown))",
+                hint: "give more characters of the id"
+            )
+        }
     }
 
     /// The index of the revision `reference` names (see `resolve(_:)`).
     func resolveIndex(_ reference: String) throws -> Int {
-        try Self.resolveIndex(reference, revisions: revisions, indexByID: indexByID, labelIndex: labelIndex)
+        if let index = indexByID[reference] ?? labelIndex[reference] { return index }
+        return try PrefixIndex(revisions).resolve(reference)
     }
 
     /// The revision `reference` names: an exact id, else a branch label (the revision that declares it), else a
@@ -188,8 +203,11 @@ package struct RevisionGraph: Sendable {
         dependencies: [[Int]]
     ) throws -> [Int] {
         let count = revisions.count
-        // rank[i]: position of revision i when sorted by the tie-break key alone.
-        let byKey = revisions.indices.sorted { precedes(revisions[$0], revisions[$1]) }
+        // rank[i]: position of revision i when sorted by the tie-break key alone. Ids are ASCII, so `<` on them
+        // is byte order.
+        let created = revisions.indices.map { revisions[$0].created?.secondsSince1970 ?? .min }
+        let ids = revisions.indices.map { revisions[$0].id }
+        let byKey = revisions.indices.sorted { created[$0] != created[$1] ? created[$0] < created[$1] : ids[$0] < ids[$1] }
         var rank = [Int](repeating: 0, count: count)
         for (position, index) in byKey.enumerated() { rank[index] = position }
 
@@ -197,9 +215,12 @@ package struct RevisionGraph: Sendable {
         var waitingFor = [Int](repeating: 0, count: count)
         for index in 0..<count {
             // A revision that lists one revision as both parent and prerequisite waits for it once.
-            let predecessors = Set(parents[index]).union(dependencies[index])
-            waitingFor[index] = predecessors.count
-            for predecessor in predecessors { successors[predecessor].append(index) }
+            let predecessors = parents[index] + dependencies[index]
+            for (position, predecessor) in predecessors.enumerated()
+            where !predecessors[..<position].contains(predecessor) {
+                waitingFor[index] += 1
+                successors[predecessor].append(index)
+            }
         }
 
         var ready = MinHeap()
@@ -218,14 +239,6 @@ package struct RevisionGraph: Sendable {
             throw cycleError(revisions, parents: parents, dependencies: dependencies, waitingFor: waitingFor, rank: rank)
         }
         return order
-    }
-
-    /// Whether `lhs` sorts before `rhs` among revisions that are ready at the same time.
-    private static func precedes(_ lhs: Revision, _ rhs: Revision) -> Bool {
-        let lhsCreated = lhs.created?.secondsSince1970 ?? .min
-        let rhsCreated = rhs.created?.secondsSince1970 ?? .min
-        if lhsCreated != rhsCreated { return lhsCreated < rhsCreated }
-        return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
 
     /// Every revision left waiting after Kahn's algorithm has a predecessor that is also waiting, so walking

@@ -24,6 +24,12 @@ package struct RevisionTimestamp: Sendable, Hashable, Comparable, CustomStringCo
     /// impossible dates such as `2026-02-30`.
     package init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)
+        guard let parsed = bytes.withUnsafeBufferPointer({ RevisionTimestamp(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ` from UTF-8 bytes; see `init(parsing:)`.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
             bytes[19] == UInt8(ascii: "Z")
