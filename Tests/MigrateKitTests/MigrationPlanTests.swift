@@ -197,7 +197,9 @@ struct DowngradePlanTests {
     }
 
     @Test func baseUnappliesEverythingChildrenFirst() throws {
-        #expect(try downgrade(try SampleGraphs.branchAndMerge(), "base", from: all) == ["m6", "r5", "r4", "r3", "r2", "r1"])
+        #expect(
+            try downgrade(try SampleGraphs.branchAndMerge(), "base", from: all) == ["m6", "r5", "r4", "r3", "r2", "r1"]
+        )
         #expect(try downgrade(try SampleGraphs.linear(), "base", from: []) == [])
     }
 
@@ -233,7 +235,10 @@ struct DowngradePlanTests {
         #expect(try downgrade(linear, "-3", from: all) == ["r3", "r2", "r1"])
         #expect(try downgrade(linear, "-1", from: ["r1", "r2"]) == ["r2"])
         let error = downgradeError(linear, "-4", from: all)
-        #expect(error?.message == "`-4` goes below the first applied revision: only 3 applied revision(s) lead down from `r3`")
+        #expect(
+            error?.message
+                == "`-4` goes below the first applied revision: only 3 applied revision(s) lead down from `r3`"
+        )
     }
 
     @Test func minusOneAtAMergeUnappliesTheMergeOnly() throws {

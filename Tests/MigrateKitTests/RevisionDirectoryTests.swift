@@ -67,7 +67,9 @@ struct RevisionDirectoryTests {
         let error = #expect(throws: MigrateError.self) { try RevisionDirectory(path: directory).loadRevisions() }
         #expect(error?.code == .revisionFile)
         #expect(error?.location?.file == directory + "/" + name)
-        #expect(error?.message.hasPrefix("the file name `\(name)` does not have the form `<revision>_<slug>.sql`") == true)
+        #expect(
+            error?.message.hasPrefix("the file name `\(name)` does not have the form `<revision>_<slug>.sql`") == true
+        )
     }
 
     @Test func revisionDiffersFromTheFileName() throws {
@@ -117,7 +119,9 @@ struct RevisionDirectoryTests {
         try write(RevisionFixtures.text("abc"), "abc_two.sql", in: directory)
         let error = #expect(throws: MigrateError.self) { try RevisionDirectory(path: directory).loadGraph() }
         #expect(error?.code == .revisionGraph)
-        #expect(error?.message == "two files claim revision `abc`: \(directory)/abc_one.sql and \(directory)/abc_two.sql")
+        #expect(
+            error?.message == "two files claim revision `abc`: \(directory)/abc_one.sql and \(directory)/abc_two.sql"
+        )
     }
 
     // MARK: - Scale

@@ -88,15 +88,17 @@ struct RevisionFileTests {
         #expect(!revision.isReversible)
     }
 
-    @Test(arguments: ["", "none", "  none  "])
+    @Test(arguments: ["", "none", "  none  ", "None"])
     func emptyOrNoneDownRevisionIsARoot(value: String) throws {
-        let text = "-- migrate:revision abc\n-- migrate:down_revision \(value)\n-- migrate:up\nSELECT 1;\n-- migrate:down\n"
+        let text =
+            "-- migrate:revision abc\n-- migrate:down_revision \(value)\n-- migrate:up\nSELECT 1;\n-- migrate:down\n"
         #expect(try RevisionFile.parse(text, path: "abc_x.sql").parents == [])
     }
 
     @Test(arguments: ["aaa, bbb", "aaa bbb", "aaa,bbb", " aaa ,  bbb ,"])
     func listsSplitOnCommasAndSpaces(value: String) throws {
-        let text = "-- migrate:revision abc\n-- migrate:down_revision \(value)\n-- migrate:branch_labels \(value)\n"
+        let text =
+            "-- migrate:revision abc\n-- migrate:down_revision \(value)\n-- migrate:branch_labels \(value)\n"
             + "-- migrate:depends_on \(value)\n-- migrate:up\n-- migrate:down\n"
         let revision = try RevisionFile.parse(text, path: "abc_x.sql")
         #expect(revision.parents == ["aaa", "bbb"])
@@ -105,7 +107,8 @@ struct RevisionFileTests {
     }
 
     @Test func mergeRevisionMayHaveEmptySections() throws {
-        let text = "-- migrate:revision abc\n-- migrate:down_revision aaa, bbb\n\n-- migrate:up\n-- just a merge\n\n"
+        let text =
+            "-- migrate:revision abc\n-- migrate:down_revision aaa, bbb\n\n-- migrate:up\n-- just a merge\n\n"
             + "-- migrate:down\n"
         let revision = try RevisionFile.parse(text, path: "abc_merge.sql")
         #expect(revision.isMerge)
@@ -141,7 +144,8 @@ struct RevisionFileTests {
     }
 
     @Test func sectionMarkersMayHaveTrailingWhitespace() throws {
-        let text = "-- migrate:revision abc \t\n-- migrate:down_revision none\n-- migrate:up  \nSELECT 1;\n"
+        let text =
+            "-- migrate:revision abc \t\n-- migrate:down_revision none\n-- migrate:up  \nSELECT 1;\n"
             + "-- migrate:down\t\nSELECT 2;"
         let revision = try RevisionFile.parse(text, path: "abc_x.sql")
         #expect(revision.id == "abc")
@@ -150,7 +154,8 @@ struct RevisionFileTests {
     }
 
     @Test func commentedSQLDoesNotCountAsSQL() throws {
-        let text = "-- migrate:revision abc\n-- migrate:down_revision none\n-- migrate:up\n  -- indented comment\n"
+        let text =
+            "-- migrate:revision abc\n-- migrate:down_revision none\n-- migrate:up\n  -- indented comment\n"
             + "\t\n-- migrate:down\n"
         let error = #expect(throws: MigrateError.self) { try RevisionFile.parse(text, path: "abc_x.sql") }
         #expect(error?.location?.line == 3)
@@ -220,7 +225,8 @@ struct RevisionFileTests {
 
     @Test func downBeforeUp() {
         expectError(
-            "-- migrate:revision abc\n-- migrate:down_revision none\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 1;\n",
+            "-- migrate:revision abc\n-- migrate:down_revision none\n-- migrate:down\nSELECT 2;\n"
+                + "-- migrate:up\nSELECT 1;\n",
             line: 3,
             "`-- migrate:down` comes before `-- migrate:up`"
         )
@@ -284,8 +290,10 @@ struct RevisionFileTests {
         )
     }
 
-    @Test(arguments: ["2026-11-23 10:15:00Z", "2026-11-23T10:15:00", "2026-02-30T10:15:00Z", "2026-11-23T24:00:00Z",
-        "yesterday"])
+    @Test(arguments: [
+        "2026-11-23 10:15:00Z", "2026-11-23T10:15:00", "2026-02-30T10:15:00Z", "2026-11-23T24:00:00Z",
+        "yesterday",
+    ])
     func badCreated(value: String) {
         expectError(
             "-- migrate:revision abc\n-- migrate:down_revision none\n-- migrate:created \(value)\n" + body,
@@ -355,8 +363,10 @@ struct RevisionFileTests {
         )
     }
 
-    @Test(arguments: ["--migrate:transaction false", "  -- migrate:transaction false", "-- Migrate:transaction false",
-        "--  migrate:up"])
+    @Test(arguments: [
+        "--migrate:transaction false", "  -- migrate:transaction false", "-- Migrate:transaction false",
+        "--  migrate:up",
+    ])
     func misspelledDirective(line: String) {
         expectError(
             "-- migrate:revision abc\n-- migrate:down_revision none\n\(line)\n" + body,

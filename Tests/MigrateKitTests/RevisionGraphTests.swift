@@ -91,8 +91,10 @@ struct RevisionGraphTests {
         let expected = ids(try RevisionGraph(revisions).revisions)
         #expect(expected == ["r1", "r2", "x9", "d4", "k3"])
         #expect(ids(try RevisionGraph(revisions.reversed()).revisions) == expected)
-        #expect(ids(try RevisionGraph([revisions[3], revisions[0], revisions[4], revisions[2], revisions[1]]).revisions)
-            == expected)
+        #expect(
+            ids(try RevisionGraph([revisions[3], revisions[0], revisions[4], revisions[2], revisions[1]]).revisions)
+                == expected
+        )
     }
 
     // MARK: - Labels and references
@@ -201,7 +203,9 @@ struct RevisionGraphTests {
 
     @Test func unknownDependencyNamesTheFileAndLine() throws {
         let error = #expect(throws: MigrateError.self) {
-            try RevisionGraph([RevisionFixtures.revision("r1"), RevisionFixtures.revision("r2", "r1", dependsOn: ["zzz"])])
+            try RevisionGraph([
+                RevisionFixtures.revision("r1"), RevisionFixtures.revision("r2", "r1", dependsOn: ["zzz"]),
+            ])
         }
         #expect(error?.code == .revisionGraph)
         #expect(error?.location == MigrateKit.SourceLocation(file: "versions/r2_revision_r2.sql", line: 4))
@@ -243,8 +247,8 @@ struct RevisionGraphTests {
             ])
         }
         #expect(
-            error?.message == "revisions form a cycle: `a1` → `a2` → `b1` → `b2` → `a1` (each must come before the "
-                + "next through `down_revision` or `depends_on`)"
+            error?.message == "revisions form a cycle: `a1` → `a2` → `b1` → `b2` → `a1` (each must come "
+                + "before the next through `down_revision` or `depends_on`)"
         )
     }
 

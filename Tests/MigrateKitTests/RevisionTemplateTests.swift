@@ -191,7 +191,10 @@ struct RevisionTemplateTests {
         ("CamelCase v2.1", "camelcase_v2_1"),
         ("", ""),
         ("日本語", ""),
-        ("Add a column to the accounts table for storing the last login time", "add_a_column_to_the_accounts_table_for"),
+        (
+            "Add a column to the accounts table for storing the last login time",
+            "add_a_column_to_the_accounts_table_for"
+        ),
         (String(repeating: "x", count: 50), String(repeating: "x", count: 40)),
     ])
     func slugs(message: String, slug: String) {

@@ -49,7 +49,9 @@ struct StampPlanTests {
     }
 
     @Test func stampHeadsAndHead() throws {
-        #expect(try stamp(try SampleGraphs.twoLinesWithDependencies(), "heads", from: ["a1"]).added == ["a2", "b1", "b2"])
+        #expect(
+            try stamp(try SampleGraphs.twoLinesWithDependencies(), "heads", from: ["a1"]).added == ["a2", "b1", "b2"]
+        )
         #expect(try stamp(try SampleGraphs.linear(), "head", from: ["r1"]).added == ["r2", "r3"])
         let error = #expect(throws: MigrateError.self) {
             try SampleGraphs.twoLinesWithDependencies().stampPlan(to: "head", applied: [])
@@ -61,8 +63,10 @@ struct StampPlanTests {
         let linear = try SampleGraphs.linear()
         #expect(try stamp(linear, "-1", from: ["r1", "r2", "r3"]).removed == ["r3"])
         #expect(try stamp(linear, "+2", from: ["r1"]).added == ["r2", "r3"])
-        #expect(try stamp(try SampleGraphs.branchAndMerge(), "feat@base", from: ["r1", "r2", "r4", "r5"]).removed
-            == ["r5", "r4"])
+        #expect(
+            try stamp(try SampleGraphs.branchAndMerge(), "feat@base", from: ["r1", "r2", "r4", "r5"]).removed
+                == ["r5", "r4"]
+        )
     }
 
     @Test func stampIgnoresIrreversibility() throws {

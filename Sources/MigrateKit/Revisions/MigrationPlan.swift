@@ -3,6 +3,7 @@
 /// Plans are pure: `RevisionGraph.upgradePlan(to:applied:)` and `downgradePlan(to:applied:recordedParents:)`
 /// compute them from the files and the applied set, and the runner executes them.
 package struct MigrationPlan: Sendable, Hashable {
+    /// Whether a plan applies or unapplies revisions.
     package enum Direction: Sendable, Hashable {
         /// Run up sections, parents and prerequisites first.
         case upgrade
@@ -18,12 +19,14 @@ package struct MigrationPlan: Sendable, Hashable {
         /// runner must use the down SQL the version table stored when it was applied.
         package var revision: Revision?
 
+        /// A step for `revisionID`, with its file when there is one.
         package init(revisionID: String, revision: Revision?) {
             self.revisionID = revisionID
             self.revision = revision
         }
     }
 
+    /// Whether the steps apply or unapply.
     package var direction: Direction
     /// The target the plan was made for.
     package var target: RevisionTarget
@@ -34,6 +37,7 @@ package struct MigrationPlan: Sendable, Hashable {
     /// Applied ids that no file declares, sorted: the runner may warn about them, or refuse to go on.
     package var unknownApplied: [String]
 
+    /// A plan; `RevisionGraph` makes them.
     package init(
         direction: Direction,
         target: RevisionTarget,

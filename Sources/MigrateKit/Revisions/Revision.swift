@@ -127,11 +127,16 @@ package struct Revision: Sendable, Hashable {
 
     /// File lines of directives that the graph may complain about; `nil` when the directive is absent.
     package struct Lines: Sendable, Hashable {
+        /// The `-- migrate:revision` line.
         package var revision: Int
+        /// The `-- migrate:down_revision` line.
         package var downRevision: Int
+        /// The `-- migrate:branch_labels` line.
         package var branchLabels: Int?
+        /// The `-- migrate:depends_on` line.
         package var dependsOn: Int?
 
+        /// Directive lines, 1-based.
         package init(revision: Int, downRevision: Int, branchLabels: Int? = nil, dependsOn: Int? = nil) {
             self.revision = revision
             self.downRevision = downRevision
@@ -140,6 +145,7 @@ package struct Revision: Sendable, Hashable {
         }
     }
 
+    /// A revision from its parts; `RevisionFile.parse(_:path:)` is the usual way to get one.
     package init(
         id: String,
         parents: [String],

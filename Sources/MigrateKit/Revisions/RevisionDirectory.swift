@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The directory of revision files (`migrations/versions/`).
@@ -17,6 +17,7 @@ package struct RevisionDirectory: Sendable {
     /// The directory's path, as given; revision paths are this plus `/` plus the file name.
     package var path: String
 
+    /// The directory at `path`; nothing is read until `loadRevisions()`.
     package init(path: String) {
         self.path = path
     }
@@ -63,8 +64,10 @@ package struct RevisionDirectory: Sendable {
     private func loadRevision(named name: String, path: String, in directory: Int32, buffer: inout [UInt8]) throws
         -> Revision?
     {
-        try RevisionFile.checkFileNameForm(name, path: path)
+        // Read first: where the file system does not report entry types, only `fstat` tells a directory
+        // named `x.sql` (skipped) from a misnamed file (an error).
         guard let count = try readFile(name, relativeTo: directory, path: path, into: &buffer) else { return nil }
+        try RevisionFile.checkFileNameForm(name, path: path)
         let revision = try buffer.withUnsafeBufferPointer {
             try RevisionFile.parse(UnsafeBufferPointer(rebasing: $0[..<count]), path: path)
         }

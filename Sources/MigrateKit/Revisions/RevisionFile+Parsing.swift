@@ -1,11 +1,11 @@
 import Crypto
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension RevisionFile {
@@ -123,7 +123,8 @@ private struct RevisionFileParser {
                 continue
             }
 
-            let isComment = end - first >= 2 && buffer[first] == UInt8(ascii: "-")
+            let isComment =
+                end - first >= 2 && buffer[first] == UInt8(ascii: "-")
                 && buffer[first + 1] == UInt8(ascii: "-")
             if isComment {
                 try rejectMisspelledDirective(line, commentStart: first)
@@ -255,7 +256,8 @@ private struct RevisionFileParser {
 
     private func hasDirectivePrefix(at offset: Int) -> Bool {
         Self.directivePrefixBytes.withUnsafeBufferPointer { prefix in
-            buffer.count - offset >= prefix.count && memcmp(buffer.baseAddress! + offset, prefix.baseAddress!, prefix.count) == 0
+            buffer.count - offset >= prefix.count
+                && memcmp(buffer.baseAddress! + offset, prefix.baseAddress!, prefix.count) == 0
         }
     }
 
@@ -289,7 +291,11 @@ private struct RevisionFileParser {
 
     private func expectAlone(_ key: String, _ value: Range<Int>, _ line: Line) throws {
         guard value.isEmpty else {
-            throw error("expected `-- migrate:\(key)` alone on its line; found text after it", line, at: value.lowerBound)
+            throw error(
+                "expected `-- migrate:\(key)` alone on its line; found text after it",
+                line,
+                at: value.lowerBound
+            )
         }
     }
 
@@ -342,7 +348,8 @@ private struct RevisionFileParser {
             id = text
         case "down_revision":
             let items = listItems(value)
-            if items.isEmpty || items == ["none"] {
+            // `None` too: it is what Alembic's Python files say.
+            if items.isEmpty || (items.count == 1 && items[0].lowercased() == "none") {
                 parents = []
             } else {
                 try checkIdentifiers(items, what: "parent revision id", line: line, value: value)
@@ -526,6 +533,10 @@ private struct RevisionFileParser {
             for index in line.start..<min(offset, line.end) where buffer[index] & 0xC0 != 0x80 { count += 1 }
             column = count
         }
-        return MigrateError(.revisionFile, message, location: SourceLocation(file: path, line: line.number, column: column))
+        return MigrateError(
+            .revisionFile,
+            message,
+            location: SourceLocation(file: path, line: line.number, column: column)
+        )
     }
 }

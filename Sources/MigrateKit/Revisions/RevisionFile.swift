@@ -15,6 +15,23 @@ import Foundation
 /// DROP TABLE agents;
 /// ```
 ///
+/// Rules beyond the format document, decided here:
+/// - Lines end with `\n`, `\r\n` or a lone `\r`; a UTF-8 byte order mark is skipped. Section text is stored with
+///   `\n` endings, so the checksum covers exactly the text that runs, and a CRLF file has the checksum of its LF
+///   twin.
+/// - A directive starts in column 1. A comment that looks like a misspelled directive (`--migrate:x`,
+///   `-- Migrate:x`, an indented `-- migrate:x`) is an error rather than silently ignored, and so is a directive
+///   after `-- migrate:up`.
+/// - `-- migrate:up` and `-- migrate:down` may have trailing blanks but no other text.
+/// - `down_revision none` may also be written `None` or left empty.
+/// - The up section must contain SQL unless the revision is a merge (two or more parents): a merge joins
+///   histories and usually has nothing to run.
+/// - A revision is irreversible when its down section is empty but its up section is not (so an empty merge
+///   can always be downgraded).
+/// - File names: `<revision>_<slug>.sql`, the slug being 0 to 40 characters of `[a-z0-9_]`. An id may contain
+///   `_`, so the check is that the name starts with the id and `_`, not that the id is the part before the
+///   first `_`.
+///
 /// Parsing is in `RevisionFile+Parsing.swift`; this file holds the naming rules.
 package enum RevisionFile {
     /// What every directive line starts with.

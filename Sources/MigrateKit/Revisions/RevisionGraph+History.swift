@@ -1,6 +1,7 @@
 extension RevisionGraph {
     /// One line of `migrate history`: a revision and what it is in the graph.
     package struct HistoryEntry: Sendable, Hashable, CustomStringConvertible {
+        /// The revision listed.
         package var revision: Revision
         /// No revision follows it.
         package var isHead: Bool

@@ -202,7 +202,12 @@ extension RevisionGraph {
         applied: Set<String>,
         recordedParents: [String: [String]] = [:]
     ) throws -> MigrationPlan {
-        let planning = PlanningGraph(graph: self, applied: applied, recordedParents: recordedParents, includeOrphans: true)
+        let planning = PlanningGraph(
+            graph: self,
+            applied: applied,
+            recordedParents: recordedParents,
+            includeOrphans: true
+        )
         let removal = try downgradeRemoval(target, planning)
         let order = planning.ordered(removal, childrenFirst: true)
         for node in order {
@@ -352,7 +357,12 @@ extension RevisionGraph {
         applied: Set<String>,
         recordedParents: [String: [String]] = [:]
     ) throws -> StampPlan {
-        let planning = PlanningGraph(graph: self, applied: applied, recordedParents: recordedParents, includeOrphans: true)
+        let planning = PlanningGraph(
+            graph: self,
+            applied: applied,
+            recordedParents: recordedParents,
+            includeOrphans: true
+        )
         var removed: [Bool]
         var added = [Bool](repeating: false, count: planning.count)
         switch target {

@@ -114,7 +114,8 @@ extension RevisionGraph {
         for start in starts { found[start] = true }
         while let index = stack.popLast() {
             let next = towardDescendants ? childIndices[index] : parentIndices[index]
-            let extra = followingDependencies ? (towardDescendants ? dependentIndices[index] : dependencyIndices[index]) : []
+            let extra =
+                followingDependencies ? (towardDescendants ? dependentIndices[index] : dependencyIndices[index]) : []
             for other in next + extra where !found[other] {
                 found[other] = true
                 stack.append(other)

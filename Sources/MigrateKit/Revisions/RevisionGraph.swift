@@ -93,7 +93,10 @@ package struct RevisionGraph: Sendable {
                             .revisionGraph,
                             "revision `\(revisions[index].id)` has `down_revision` `\(parent)`, but no file declares "
                                 + "revision `\(parent)`",
-                            location: SourceLocation(file: revisions[index].path, line: revisions[index].lines.downRevision),
+                            location: SourceLocation(
+                                file: revisions[index].path,
+                                line: revisions[index].lines.downRevision
+                            ),
                             hint: "restore the missing revision file, or correct `-- migrate:down_revision`"
                         )
                     }
@@ -110,7 +113,10 @@ package struct RevisionGraph: Sendable {
                         error.code = .revisionGraph
                         error.message =
                             "revision `\(revisions[index].id)` has `depends_on` `\(reference)`: " + error.message
-                        error.location = SourceLocation(file: revisions[index].path, line: revisions[index].lines.dependsOn)
+                        error.location = SourceLocation(
+                            file: revisions[index].path,
+                            line: revisions[index].lines.dependsOn
+                        )
                         throw error
                     }
                 }
@@ -207,7 +213,9 @@ package struct RevisionGraph: Sendable {
         // is byte order.
         let created = revisions.indices.map { revisions[$0].created?.secondsSince1970 ?? .min }
         let ids = revisions.indices.map { revisions[$0].id }
-        let byKey = revisions.indices.sorted { created[$0] != created[$1] ? created[$0] < created[$1] : ids[$0] < ids[$1] }
+        let byKey = revisions.indices.sorted {
+            created[$0] != created[$1] ? created[$0] < created[$1] : ids[$0] < ids[$1]
+        }
         var rank = [Int](repeating: 0, count: count)
         for (position, index) in byKey.enumerated() { rank[index] = position }
 
@@ -236,7 +244,13 @@ package struct RevisionGraph: Sendable {
             }
         }
         if order.count < count {
-            throw cycleError(revisions, parents: parents, dependencies: dependencies, waitingFor: waitingFor, rank: rank)
+            throw cycleError(
+                revisions,
+                parents: parents,
+                dependencies: dependencies,
+                waitingFor: waitingFor,
+                rank: rank
+            )
         }
         return order
     }

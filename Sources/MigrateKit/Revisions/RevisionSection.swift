@@ -11,6 +11,7 @@ package struct RevisionSection: Sendable, Hashable {
     /// Whether the section has anything besides blank lines and `--` comment lines.
     package var containsSQL: Bool
 
+    /// A section; `RevisionFile` makes them.
     package init(text: String, firstLine: Int, containsSQL: Bool) {
         self.text = text
         self.firstLine = firstLine

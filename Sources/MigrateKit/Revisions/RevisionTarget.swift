@@ -13,13 +13,21 @@
 ///
 /// Keywords are matched without regard to case, since no id or label may be a keyword in any case.
 package enum RevisionTarget: Sendable, Hashable, CustomStringConvertible {
+    /// `head`: the only head.
     case head
+    /// `heads`: every head.
     case heads
+    /// `base`: nothing applied.
     case base
+    /// `+N` / `-N`: steps from where the database is.
     case relative(Int)
+    /// `REV`, `REV+N`, `REV-N`: a revision by id, unique prefix or label, then steps along the only path.
     case revision(String, offset: Int)
+    /// `label@head`: the head of the branch that starts at the labelled revision.
     case branchHead(String)
+    /// `label@base`: below the labelled revision (a downgrade removes it and what needs it).
     case branchBase(String)
+    /// `label@+N` / `label@-N`: steps from where the database is on that branch.
     case branchRelative(String, Int)
 
     /// What the forms look like, for messages.

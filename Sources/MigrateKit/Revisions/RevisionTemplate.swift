@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A new revision file, as `migrate revision` and `migrate merge` write it.
@@ -17,20 +17,30 @@ import Darwin
 /// someone writes that SQL, so that an empty migration is never applied by mistake. A merge revision (several
 /// parents) gets empty sections: it runs nothing, and an empty up section is allowed for merges only.
 package struct RevisionTemplate: Sendable, Hashable {
+    /// The new revision's id, usually `Revision.randomID()`.
     package var id: String
+    /// `down_revision`: the current head, several heads for a merge, none for a new base.
     package var parents: [String]
+    /// What the revision does; also makes the file name's slug.
     package var message: String
+    /// When it was written, usually `RevisionTimestamp(Date())`.
     package var created: RevisionTimestamp
+    /// `branch_labels`.
     package var branchLabels: [String]
+    /// `depends_on`.
     package var dependsOn: [String]
+    /// `transaction`; written only when `false`.
     package var isTransactional: Bool
+    /// `lock_timeout`, when set.
     package var lockTimeout: PostgresDuration?
+    /// `statement_timeout`, when set.
     package var statementTimeout: PostgresDuration?
     /// The upgrade SQL, e.g. from autogenerate; `nil` for a placeholder.
     package var upSQL: String?
     /// The downgrade SQL; `nil` for a placeholder.
     package var downSQL: String?
 
+    /// A template; see the properties.
     package init(
         id: String,
         parents: [String],

@@ -8,6 +8,7 @@ package struct RevisionTimestamp: Sendable, Hashable, Comparable, CustomStringCo
     /// Seconds since 1970-01-01T00:00:00Z.
     package let secondsSince1970: Int64
 
+    /// The instant `secondsSince1970` seconds after 1970-01-01T00:00:00Z.
     package init(secondsSince1970: Int64) {
         self.secondsSince1970 = secondsSince1970
     }

@@ -10,6 +10,7 @@ package struct StampPlan: Sendable, Hashable {
     /// Ids to forget, children and dependents first; ids without a file come before the others.
     package var removed: [String]
 
+    /// A stamp plan; `RevisionGraph.stampPlan(to:applied:recordedParents:)` makes them.
     package init(target: RevisionTarget, appliedAfter: Set<String>, added: [String], removed: [String]) {
         self.target = target
         self.appliedAfter = appliedAfter
