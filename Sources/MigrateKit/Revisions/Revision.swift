@@ -1,0 +1,210 @@
+/// One revision: a parsed revision file (`migrations/versions/<revision>_<slug>.sql`).
+///
+/// See `RevisionFile` for the format. A revision's place in history is its `parents` (`down_revision`);
+/// `dependsOn` adds "apply those first" edges that do not make it a child of them.
+package struct Revision: Sendable, Hashable {
+    // The fields live in one shared, copy-on-write object: a revision is copied into graphs, plans and history
+    // entries, and copying a dozen strings and arrays each time costs more, over 10,000 revisions, than
+    // parsing them does. Copying a `Revision` is one retain.
+    private var storage: Storage
+
+    private struct Fields: Sendable, Hashable {
+        var id: String
+        var parents: [String]
+        var message: String
+        var created: RevisionTimestamp?
+        var branchLabels: [String]
+        var dependsOn: [String]
+        var isTransactional: Bool
+        var lockTimeout: PostgresDuration?
+        var statementTimeout: PostgresDuration?
+        var up: RevisionSection
+        var down: RevisionSection
+        var checksum: String
+        var path: String
+        var lines: Lines
+    }
+
+    /// Mutated only while uniquely referenced (see `fields`), so sharing it between threads is safe.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
+    /// The revision id (`-- migrate:revision`).
+    package var id: String {
+        get { storage.fields.id }
+        set { fields.id = newValue }
+    }
+
+    /// The ids this revision follows (`-- migrate:down_revision`), as written; empty for a root, two or more for
+    /// a merge.
+    package var parents: [String] {
+        get { storage.fields.parents }
+        set { fields.parents = newValue }
+    }
+
+    /// One line describing the change; empty when the file has none.
+    package var message: String {
+        get { storage.fields.message }
+        set { fields.message = newValue }
+    }
+
+    /// When the revision was written, if the file says.
+    package var created: RevisionTimestamp? {
+        get { storage.fields.created }
+        set { fields.created = newValue }
+    }
+
+    /// Names this revision can be referred to by (`label`, `label@head`...).
+    package var branchLabels: [String] {
+        get { storage.fields.branchLabels }
+        set { fields.branchLabels = newValue }
+    }
+
+    /// Extra prerequisites as written: ids, unique id prefixes or branch labels. `RevisionGraph` resolves them.
+    package var dependsOn: [String] {
+        get { storage.fields.dependsOn }
+        set { fields.dependsOn = newValue }
+    }
+
+    /// Whether the up and down sections each run inside one transaction (`-- migrate:transaction`, default
+    /// `true`). When `false` they run statement by statement, as `CREATE INDEX CONCURRENTLY` needs.
+    package var isTransactional: Bool {
+        get { storage.fields.isTransactional }
+        set { fields.isTransactional = newValue }
+    }
+
+    /// `SET lock_timeout` for this revision's statements, when the file sets one.
+    package var lockTimeout: PostgresDuration? {
+        get { storage.fields.lockTimeout }
+        set { fields.lockTimeout = newValue }
+    }
+
+    /// `SET statement_timeout` for this revision's statements, when the file sets one.
+    package var statementTimeout: PostgresDuration? {
+        get { storage.fields.statementTimeout }
+        set { fields.statementTimeout = newValue }
+    }
+
+    /// The upgrade SQL.
+    package var up: RevisionSection {
+        get { storage.fields.up }
+        set { fields.up = newValue }
+    }
+
+    /// The downgrade SQL; without SQL the revision cannot be downgraded (see `isReversible`).
+    package var down: RevisionSection {
+        get { storage.fields.down }
+        set { fields.down = newValue }
+    }
+
+    /// SHA-256 of `up.text` as lowercase hex: recorded when applied, so that edits to a shipped revision show.
+    package var checksum: String {
+        get { storage.fields.checksum }
+        set { fields.checksum = newValue }
+    }
+
+    /// The file the revision was read from, as the loader was given it (for messages).
+    package var path: String {
+        get { storage.fields.path }
+        set { fields.path = newValue }
+    }
+
+    /// Where the directives are in the file, for messages about them.
+    package var lines: Lines {
+        get { storage.fields.lines }
+        set { fields.lines = newValue }
+    }
+
+    /// File lines of directives that the graph may complain about; `nil` when the directive is absent.
+    package struct Lines: Sendable, Hashable {
+        /// The `-- migrate:revision` line.
+        package var revision: Int
+        /// The `-- migrate:down_revision` line.
+        package var downRevision: Int
+        /// The `-- migrate:branch_labels` line.
+        package var branchLabels: Int?
+        /// The `-- migrate:depends_on` line.
+        package var dependsOn: Int?
+
+        /// Directive lines, 1-based.
+        package init(revision: Int, downRevision: Int, branchLabels: Int? = nil, dependsOn: Int? = nil) {
+            self.revision = revision
+            self.downRevision = downRevision
+            self.branchLabels = branchLabels
+            self.dependsOn = dependsOn
+        }
+    }
+
+    /// A revision from its parts; `RevisionFile.parse(_:path:)` is the usual way to get one.
+    package init(
+        id: String,
+        parents: [String],
+        message: String = "",
+        created: RevisionTimestamp? = nil,
+        branchLabels: [String] = [],
+        dependsOn: [String] = [],
+        isTransactional: Bool = true,
+        lockTimeout: PostgresDuration? = nil,
+        statementTimeout: PostgresDuration? = nil,
+        up: RevisionSection,
+        down: RevisionSection,
+        checksum: String,
+        path: String,
+        lines: Lines
+    ) {
+        storage = Storage(
+            Fields(
+                id: id,
+                parents: parents,
+                message: message,
+                created: created,
+                branchLabels: branchLabels,
+                dependsOn: dependsOn,
+                isTransactional: isTransactional,
+                lockTimeout: lockTimeout,
+                statementTimeout: statementTimeout,
+                up: up,
+                down: down,
+                checksum: checksum,
+                path: path,
+                lines: lines
+            )
+        )
+    }
+
+    package static func == (lhs: Revision, rhs: Revision) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
+
+    /// Whether this revision joins two or more lines of history.
+    package var isMerge: Bool { parents.count > 1 }
+
+    /// Whether this revision starts a line of history (`down_revision none`).
+    package var isRoot: Bool { parents.isEmpty }
+
+    /// Whether downgrading through this revision is possible.
+    ///
+    /// A revision whose up section does something and whose down section is empty is irreversible. A revision
+    /// with nothing in either section (typically a merge) is trivially reversible: there is nothing to undo.
+    package var isReversible: Bool { down.containsSQL || !up.containsSQL }
+
+    /// The file name without its directory.
+    package var fileName: Substring {
+        guard let slash = path.lastIndex(of: "/") else { return path[...] }
+        return path[path.index(after: slash)...]
+    }
+}

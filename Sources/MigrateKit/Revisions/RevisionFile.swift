@@ -1,0 +1,162 @@
+import Foundation
+
+/// The on-disk format of a revision: one `.sql` file named `<revision>_<slug>.sql` whose header is made of
+/// `-- migrate:<key> <value>` directives, followed by a `-- migrate:up` and a `-- migrate:down` section.
+///
+/// ```sql
+/// -- migrate:revision 3f2a9c1b7d4e
+/// -- migrate:down_revision 1a2b3c4d5e6f
+/// -- migrate:message Add agents table
+///
+/// -- migrate:up
+/// CREATE TABLE agents (id uuid PRIMARY KEY);
+///
+/// -- migrate:down
+/// DROP TABLE agents;
+/// ```
+///
+/// Rules beyond the format document, decided here:
+/// - Lines end with `\n`, `\r\n` or a lone `\r`; a UTF-8 byte order mark is skipped. Section text is stored with
+///   `\n` endings, so the checksum covers exactly the text that runs, and a CRLF file has the checksum of its LF
+///   twin.
+/// - A directive starts in column 1. A comment that looks like a misspelled directive (`--migrate:x`,
+///   `-- Migrate:x`, an indented `-- migrate:x`) is an error rather than silently ignored, and so is a directive
+///   after `-- migrate:up`.
+/// - `-- migrate:up` and `-- migrate:down` may have trailing blanks but no other text.
+/// - `down_revision none` may also be written `None` or left empty.
+/// - The up section must contain SQL unless the revision is a merge (two or more parents): a merge joins
+///   histories and usually has nothing to run.
+/// - A revision is irreversible when its down section is empty but its up section is not (so an empty merge
+///   can always be downgraded).
+/// - File names: `<revision>_<slug>.sql`, the slug being 0 to 40 characters of `[a-z0-9_]`. An id may contain
+///   `_`, so the check is that the name starts with the id and `_`, not that the id is the part before the
+///   first `_`.
+///
+/// Parsing is in `RevisionFile+Parsing.swift`; this file holds the naming rules.
+package enum RevisionFile {
+    /// What every directive line starts with.
+    package static let directivePrefix = "-- migrate:"
+
+    /// The header keys, in the order `RevisionTemplate` writes them.
+    package static let headerKeys = [
+        "revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transaction",
+        "lock_timeout", "statement_timeout",
+    ]
+
+    /// The longest slug a file name may have.
+    package static let maximumSlugLength = 40
+
+    /// The extension of revision files.
+    package static let fileExtension = ".sql"
+
+    // MARK: - File names
+
+    /// The file name for a revision: `<id>_<slug>.sql`, with the slug made from `message`.
+    package static func fileName(id: String, message: String) -> String {
+        "\(id)_\(slug(from: message))\(fileExtension)"
+    }
+
+    /// A file-name-friendly form of `message`: lowercase ASCII letters and digits, other runs of characters
+    /// turned into one `_`, accents dropped (`é` → `e`), at most `maximumSlugLength` characters, cut at a word
+    /// boundary when one is near. Empty when the message has no letters or digits.
+    package static func slug(from message: String) -> String {
+        var words: [String] = []
+        var word = ""
+        // Canonical decomposition splits `é` into `e` and a combining accent, which is then dropped.
+        for scalar in message.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isSlugWordByte(byte) {
+                word.unicodeScalars.append(Unicode.Scalar(byte | (isUppercase(byte) ? 0x20 : 0)))
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+
+        var slug = ""
+        for word in words {
+            let separator = slug.isEmpty ? 0 : 1
+            if slug.count + separator + word.count <= maximumSlugLength {
+                slug += (separator == 1 ? "_" : "") + word
+            } else {
+                // A first word longer than the limit is cut; otherwise stop before the word that does not fit.
+                if slug.isEmpty { slug = String(word.prefix(maximumSlugLength)) }
+                break
+            }
+        }
+        return slug
+    }
+
+    /// Whether `text` is a valid slug: at most `maximumSlugLength` characters of `[a-z0-9_]`.
+    package static func isValidSlug(_ text: some StringProtocol) -> Bool {
+        isValidSlug(utf8: text.utf8)
+    }
+
+    private static func isValidSlug(utf8: some Collection<UInt8>) -> Bool {
+        utf8.count <= maximumSlugLength
+            && utf8.allSatisfy { isSlugWordByte($0) && !isUppercase($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    private static func isSlugWordByte(_ byte: UInt8) -> Bool {
+        Revision.isIdentifierByte(byte) && byte != UInt8(ascii: "_")
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    /// Whether a directory entry is a revision file candidate: `.sql`, not hidden.
+    static func isRevisionFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name.hasSuffix(fileExtension)
+    }
+
+    /// Checks, before reading it, that `name` (a `.sql` file) has the form `<revision>_<slug>.sql`.
+    /// - Throws: `MigrateError` `.revisionFile` naming the file.
+    static func checkFileNameForm(_ name: String, path: String) throws {
+        let stem = name.utf8.dropLast(fileExtension.utf8.count)
+        let underscore = stem.firstIndex(of: UInt8(ascii: "_"))
+        guard let underscore, underscore != stem.startIndex, stem.allSatisfy(Revision.isIdentifierByte) else {
+            throw fileNameError(name: name, path: path, found: nil)
+        }
+    }
+
+    /// Checks that `name`, the file `revision` was read from, is `<revision.id>_<slug>.sql`.
+    /// - Throws: `MigrateError` `.revisionFile` naming the file and the `-- migrate:revision` line.
+    static func checkFileName(_ name: String, of revision: Revision) throws {
+        // Works on UTF-8 bytes: this runs once per file, and Character-based String operations cost more than
+        // parsing the file does.
+        let nameBytes = name.utf8
+        let idBytes = revision.id.utf8
+        let stemLength = nameBytes.count - fileExtension.utf8.count
+        let separator = nameBytes.index(nameBytes.startIndex, offsetBy: min(idBytes.count, nameBytes.count))
+        guard stemLength > idBytes.count, nameBytes.starts(with: idBytes), nameBytes[separator] == UInt8(ascii: "_")
+        else {
+            let namePrefix = name.prefix { $0 != "_" }
+            throw MigrateError(
+                .revisionFile,
+                "the file name says revision `\(namePrefix)` but `-- migrate:revision` says `\(revision.id)`; "
+                    + "expected the file to be named `\(revision.id)_<slug>.sql`",
+                location: SourceLocation(file: revision.path, line: revision.lines.revision),
+                hint: "a revision's id and its file name must agree; rename the file or fix the directive"
+            )
+        }
+        let slug = nameBytes[nameBytes.index(after: separator)...].dropLast(fileExtension.utf8.count)
+        guard isValidSlug(utf8: slug) else {
+            throw fileNameError(name: name, path: revision.path, found: String(decoding: slug, as: UTF8.self))
+        }
+    }
+
+    private static func fileNameError(name: String, path: String, found slug: String?) -> MigrateError {
+        var message = "the file name `\(name)` does not have the form `<revision>_<slug>.sql`"
+        if let slug { message += " (slug `\(slug)`)" }
+        return MigrateError(
+            .revisionFile,
+            message + "; expected the revision id, `_`, then a slug of at most \(maximumSlugLength) characters "
+                + "from `a-z`, `0-9` and `_`",
+            location: SourceLocation(file: path),
+            hint: "files in the versions directory ending in `.sql` must be revisions; "
+                + "move other SQL files elsewhere"
+        )
+    }
+}
