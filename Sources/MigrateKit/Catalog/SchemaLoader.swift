@@ -1,0 +1,70 @@
+import Logging
+import PostgresClient
+
+/// Turns a ``SchemaSource`` into a ``CatalogSnapshot``: reads a database directly, or builds the schema
+/// in a ``ShadowDatabase`` first and reads that, so both sides of a diff are normalised by one server.
+package struct SchemaLoader {
+    /// The server where shadow databases are created (any database on it, e.g. the live one's URL).
+    package var shadowServer: String?
+    package var readOptions: CatalogReadOptions
+    package var logger: Logger
+
+    package init(
+        shadowServer: String?,
+        readOptions: CatalogReadOptions = CatalogReadOptions(),
+        logger: Logger = Logger(label: "migrate.schema")
+    ) {
+        self.shadowServer = shadowServer
+        self.readOptions = readOptions
+        self.logger = logger
+    }
+
+    /// Reads the schema a source describes.
+    /// - Throws: ``MigrateError``: `.usage` when a shadow database is needed but no server was given, or the
+    ///   schema holds unsupported objects; `.statementFailed` when the desired SQL does not apply; `.io`,
+    ///   `.connection`.
+    package func snapshot(of source: SchemaSource) throws -> CatalogSnapshot {
+        let reader = CatalogReader(options: readOptions, logger: logger)
+        switch source {
+        case .database(let connectionString):
+            let connection: PostgresConnection
+            do {
+                connection = try PostgresConnection(connectionString)
+            } catch {
+                throw MigrateError(.connection, error.message)
+            }
+            defer { connection.close() }
+            return try reader.read(connection)
+        case .sqlFiles(let path):
+            let files = try ShadowDatabase.sqlFiles(at: path)
+            return try ShadowDatabase.with(server: try server(for: "the SQL in \(path)"), logger: logger) { shadow in
+                for file in files {
+                    try shadow.apply(sqlFilesAt: file)
+                }
+                return try read(shadow, with: reader)
+            }
+        case .migrations(let revision, let replayer):
+            return try ShadowDatabase.with(server: try server(for: "revision \(revision)"), logger: logger) { shadow in
+                try replayer.replay(upTo: revision, into: shadow.connectionString)
+                return try read(shadow, with: reader)
+            }
+        }
+    }
+
+    private func read(_ shadow: ShadowDatabase, with reader: CatalogReader) throws(MigrateError) -> CatalogSnapshot {
+        let connection = try shadow.connect()
+        defer { connection.close() }
+        return try reader.read(connection)
+    }
+
+    private func server(for what: String) throws(MigrateError) -> String {
+        guard let shadowServer else {
+            throw MigrateError(
+                .usage,
+                "reading \(what) needs a PostgreSQL server to build it on, and none was given",
+                hint: "compare against a database, or give a shadow server URL"
+            )
+        }
+        return shadowServer
+    }
+}
