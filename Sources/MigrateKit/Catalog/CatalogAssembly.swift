@@ -47,7 +47,7 @@ struct CatalogAssembly {
     mutating func run(on connection: PostgresConnection) throws(MigrateError) {
         func query(_ sql: String, _ what: String) throws(MigrateError) -> [QueryResult.Row] {
             do {
-                return try connection.query(sql, [schemaArray]).rows
+                return try connection.query(sql, sql.contains("$1") ? [schemaArray] : []).rows
             } catch {
                 throw CatalogReader.failure(error, while: "reading \(what) from the catalog")
             }

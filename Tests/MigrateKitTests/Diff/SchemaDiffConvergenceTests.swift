@@ -1,0 +1,62 @@
+import MigrateKit
+import MigrateTestSupport
+import PostgresClient
+import Testing
+
+/// The correctness bar of autogenerate, for every fixture pair `NN_name/{a.sql,b.sql}`: the up plan takes
+/// A to B (re-diffing finds nothing, `pg_dump` agrees), and the down plan takes it back to A.
+@Suite struct SchemaDiffConvergenceTests {
+    @Test(arguments: DiffHarness.fixtureNames())
+    func converges(_ fixture: String) throws {
+        let sourceSQL = try DiffHarness.read("\(fixture)/a.sql")
+        let targetSQL = try DiffHarness.read("\(fixture)/b.sql")
+        try TestDatabase.with { source in
+            try TestDatabase.with { target in
+                try TestDatabase.with { fresh in
+                    try DiffHarness.build(sourceSQL, in: source)
+                    try DiffHarness.build(targetSQL, in: target)
+                    try DiffHarness.build(sourceSQL, in: fresh)
+                    let before = try DiffHarness.snapshot(source)
+                    let desired = try DiffHarness.snapshot(target)
+                    let options = try Self.options(fixture)
+                    let plan = try SchemaDiff.plan(from: before, to: desired, options: options)
+                    #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
+
+                    // Same inputs, same bytes.
+                    let again = try SchemaDiff.plan(from: before, to: desired, options: options)
+                    #expect(again == plan)
+
+                    try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
+                    let migrated = try DiffHarness.snapshot(source)
+                    let remaining = try SchemaDiff.plan(from: migrated, to: desired)
+                    #expect(remaining.up.isEmpty, "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)")
+                    let upDifference = DiffHarness.dumpDifference(
+                        try DiffHarness.normalisedDump(source),
+                        try DiffHarness.normalisedDump(target)
+                    )
+                    #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
+
+                    try DiffHarness.apply(plan.down, nonTransactional: plan.downNonTransactionalReason != nil, to: source)
+                    let reverted = try DiffHarness.snapshot(source)
+                    let original = try DiffHarness.snapshot(fresh)
+                    let leftover = try SchemaDiff.plan(from: reverted, to: original)
+                    #expect(leftover.up.isEmpty, "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)")
+                    let downDifference = DiffHarness.dumpDifference(
+                        try DiffHarness.normalisedDump(source),
+                        try DiffHarness.normalisedDump(fresh)
+                    )
+                    #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
+                }
+            }
+        }
+    }
+
+    /// Renames a fixture asks for, one `--rename` argument per line of its `renames.txt`.
+    static func options(_ fixture: String) throws -> SchemaDiffOptions {
+        guard let text = try? DiffHarness.read("\(fixture)/renames.txt") else { return SchemaDiffOptions() }
+        let specs = try text.split(separator: "\n").map { line throws(MigrateError) in
+            try RenameSpec(parsing: String(line))
+        }
+        return SchemaDiffOptions(renames: specs)
+    }
+}
