@@ -149,7 +149,7 @@ struct CatalogAssembly {
                 var table = CatalogTable(
                     name: name,
                     isUnlogged: row.bool("unlogged") ?? false,
-                    options: row.textArray("options").sorted(),
+                    options: row.textArray("options"),
                     rowSecurity: row.bool("row_security") ?? false,
                     forceRowSecurity: row.bool("force_row_security") ?? false,
                     partitionKey: row["partition_key"],
@@ -161,15 +161,11 @@ struct CatalogAssembly {
                 }
                 snapshot.tables[name] = table
             case "v", "m":
-                var definition = row.string("view_definition")
-                while definition.last == ";" || definition.last == "\n" || definition.last == " " {
-                    definition.removeLast()
-                }
                 snapshot.views[name] = CatalogView(
                     name: name,
                     isMaterialized: kind == "m",
-                    definition: definition,
-                    options: row.textArray("options").sorted(),
+                    definition: Self.trimmedViewDefinition(row.string("view_definition")),
+                    options: row.textArray("options"),
                     comment: comment
                 )
             default:
@@ -329,6 +325,13 @@ struct CatalogAssembly {
         }
     }
 
+    /// `pg_get_viewdef` output without its final semicolon and newline.
+    static func trimmedViewDefinition(_ text: String) -> String {
+        var definition = text
+        while definition.last == ";" || definition.last == "\n" || definition.last == " " { definition.removeLast() }
+        return definition
+    }
+
     private static func unexpected(_ definition: String) -> MigrateError {
         MigrateError(.internal, "cannot take apart the index definition \(definition)")
     }
@@ -393,7 +396,9 @@ struct CatalogAssembly {
 
     private mutating func readCasts(_ rows: [QueryResult.Row]) {
         for row in rows {
-            snapshot.assignmentCasts.insert(TypeCast(row.string("source"), row.string("target")))
+            let cast = TypeCast(row.string("source"), row.string("target"))
+            snapshot.explicitCasts.insert(cast)
+            if row.bool("automatic") == true { snapshot.assignmentCasts.insert(cast) }
         }
     }
 

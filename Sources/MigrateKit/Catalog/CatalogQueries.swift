@@ -180,11 +180,12 @@ enum CatalogQueries {
         WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
         """
 
-    /// Casts the server applies on assignment without being asked.
+    /// Casts between types, and whether the server applies them on assignment without being asked.
     static let casts = """
-        SELECT DISTINCT format_type(c.castsource, NULL) AS source, format_type(c.casttarget, NULL) AS target
+        SELECT format_type(c.castsource, NULL) AS source, format_type(c.casttarget, NULL) AS target,
+            bool_or(c.castcontext IN ('i', 'a')) AS automatic
         FROM pg_cast c
-        WHERE c.castcontext IN ('i', 'a')
+        GROUP BY 1, 2
         """
 
     /// Objects of kinds migrate cannot compare, named by `pg_identify_object`.

@@ -19,6 +19,8 @@ package struct CatalogSnapshot: Hashable, Sendable {
     /// Casts PostgreSQL applies without being asked (implicit or assignment), as `source -> target` type
     /// names without modifiers; a column type change between such types needs no `USING`.
     package var assignmentCasts: Set<TypeCast> = []
+    /// Every cast the server knows (`CAST(x AS t)` works), including the automatic ones.
+    package var explicitCasts: Set<TypeCast> = []
     /// Things the reader noticed that the diff does not cover (privileges...), one sentence each.
     package var notes: [String] = []
 

@@ -9,7 +9,7 @@ package struct CatalogTable: Hashable, Sendable {
     package var constraints: [String: CatalogConstraint]
     package var policies: [String: CatalogPolicy]
     package var isUnlogged: Bool
-    /// Storage parameters (`fillfactor=70`), sorted.
+    /// Storage parameters (`fillfactor=70`), in the order the catalog holds them.
     package var options: [String]
     package var rowSecurity: Bool
     package var forceRowSecurity: Bool

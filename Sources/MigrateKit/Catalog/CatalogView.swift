@@ -4,7 +4,7 @@ package struct CatalogView: Hashable, Sendable {
     package var isMaterialized: Bool
     /// The query as `pg_get_viewdef` prints it, without the final semicolon.
     package var definition: String
-    /// `check_option=local`, `security_barrier=true`... sorted.
+    /// `check_option=local`, `security_barrier=true`..., in catalog order.
     package var options: [String]
     /// Output columns in order, as (name, type).
     package var columns: [ViewColumn]

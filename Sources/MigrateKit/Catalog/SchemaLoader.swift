@@ -24,9 +24,32 @@ package struct SchemaLoader {
     ///   schema holds unsupported objects; `.statementFailed` when the desired SQL does not apply; `.io`,
     ///   `.connection`.
     package func snapshot(of source: SchemaSource) throws -> CatalogSnapshot {
+        try withSchema(source) { snapshot, _ in snapshot }
+    }
+
+    /// Plans the revision from one schema to another: reads `from`, builds and reads `to`, and lets the
+    /// database holding `to` canonicalise definitions that print differently (see
+    /// ``DefinitionCanonicalizer``) before it is dropped.
+    /// - Throws: ``MigrateError`` as ``snapshot(of:)`` and ``SchemaDiff/plan(from:to:options:canonicalizer:)``.
+    package func plan(from: SchemaSource, to: SchemaSource, options: SchemaDiffOptions = SchemaDiffOptions()) throws
+        -> SchemaChangePlan
+    {
+        let current = try snapshot(of: from)
+        return try withSchema(to) { desired, connection in
+            let canonicalizer = DefinitionCanonicalizer(connection: connection)
+            defer { canonicalizer.finish() }
+            return try SchemaDiff.plan(from: current, to: desired, options: options, canonicalizer: canonicalizer)
+        }
+    }
+
+    /// Reads a source and runs `body` with its snapshot and a connection to a database that holds it (a
+    /// shadow database, dropped afterwards, unless the source is a database).
+    private func withSchema<Result>(
+        _ source: SchemaSource,
+        _ body: (CatalogSnapshot, PostgresConnection) throws -> Result
+    ) throws -> Result {
         let reader = CatalogReader(options: readOptions, logger: logger)
-        switch source {
-        case .database(let connectionString):
+        func run(_ connectionString: String) throws -> Result {
             let connection: PostgresConnection
             do {
                 connection = try PostgresConnection(connectionString)
@@ -34,27 +57,23 @@ package struct SchemaLoader {
                 throw MigrateError(.connection, error.message)
             }
             defer { connection.close() }
-            return try reader.read(connection)
+            return try body(try reader.read(connection), connection)
+        }
+        switch source {
+        case .database(let connectionString):
+            return try run(connectionString)
         case .sqlFiles(let path):
             let files = try ShadowDatabase.sqlFiles(at: path)
             return try ShadowDatabase.with(server: try server(for: "the SQL in \(path)"), logger: logger) { shadow in
-                for file in files {
-                    try shadow.apply(sqlFilesAt: file)
-                }
-                return try read(shadow, with: reader)
+                for file in files { try shadow.apply(sqlFilesAt: file) }
+                return try run(shadow.connectionString)
             }
         case .migrations(let revision, let replayer):
             return try ShadowDatabase.with(server: try server(for: "revision \(revision)"), logger: logger) { shadow in
                 try replayer.replay(upTo: revision, into: shadow.connectionString)
-                return try read(shadow, with: reader)
+                return try run(shadow.connectionString)
             }
         }
-    }
-
-    private func read(_ shadow: ShadowDatabase, with reader: CatalogReader) throws(MigrateError) -> CatalogSnapshot {
-        let connection = try shadow.connect()
-        defer { connection.close() }
-        return try reader.read(connection)
     }
 
     private func server(for what: String) throws(MigrateError) -> String {

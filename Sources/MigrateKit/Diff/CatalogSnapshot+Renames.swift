@@ -13,6 +13,54 @@ extension CatalogSnapshot {
         return snapshot
     }
 
+    /// Renames, in this (current) snapshot, each sequence that `desired` has under another name but owned
+    /// by the same column with the same parameters: a serial column's sequence after its table or column was
+    /// renamed. Returns the renames, by new key, for the plan to perform.
+    mutating func pairingOwnedSequences(with desired: CatalogSnapshot) -> [ObjectKey: ObjectName] {
+        var renamed: [ObjectKey: ObjectName] = [:]
+        var candidates = desired.sequences.values.filter { sequences[$0.name] == nil && $0.owner != nil }
+            .sorted { $0.name < $1.name }
+        for (oldName, old) in sequences.sorted(by: { $0.key < $1.key }) where desired.sequences[oldName] == nil {
+            guard old.owner != nil,
+                let match = candidates.firstIndex(where: {
+                    $0.name.schema == oldName.schema && $0.owner == old.owner && $0.options == old.options
+                        && $0.isUnlogged == old.isUnlogged
+                })
+            else { continue }
+            let newName = candidates.remove(at: match).name
+            renameSequence(oldName, to: newName)
+            renamed[.sequence(newName)] = oldName
+        }
+        return renamed
+    }
+
+    private mutating func renameSequence(_ old: ObjectName, to new: ObjectName) {
+        guard var sequence = sequences.removeValue(forKey: old) else { return }
+        sequence.name = new
+        sequences[new] = sequence
+        let oldReference = "'\(DeparsedName.printed(old))'::regclass"
+        let newReference = "'\(DeparsedName.printed(new))'::regclass"
+        for (tableName, table) in tables {
+            for (position, column) in table.columns.enumerated() {
+                if let expression = column.defaultExpression, expression.contains(oldReference) {
+                    tables[tableName]!.columns[position].defaultExpression = expression.replacingFirst(
+                        oldReference,
+                        with: newReference
+                    )
+                }
+            }
+        }
+        func swap(_ key: ObjectKey) -> ObjectKey {
+            switch key {
+            case .sequence(old): .sequence(new)
+            case .sequenceOwnership(old): .sequenceOwnership(new)
+            default: key
+            }
+        }
+        dependencies = dependencies.map { CatalogDependency(swap($0.dependent), on: swap($0.referenced), link: $0.link) }
+            .sorted()
+    }
+
     private mutating func renameTable(_ old: ObjectName, to new: ObjectName) {
         guard var table = tables.removeValue(forKey: old) else { return }
         table.name = new

@@ -61,6 +61,14 @@ extension ChangePlanner {
                     what += " with its partitions " + partitions.map(\.description).joined(separator: ", ")
                 }
                 if old.partition != nil, !replaced.contains(key) { what = "drops partition \(name)" }
+                if let partition = old.partition, !isGoing(.table(partition.parent)) {
+                    // Detached first: foreign keys that reference the partitioned table point at it too.
+                    add(
+                        key,
+                        .drop,
+                        "ALTER TABLE \(SQLRenderer.name(partition.parent)) DETACH PARTITION \(SQLRenderer.name(name))"
+                    )
+                }
                 add(key, .drop, "DROP TABLE " + SQLRenderer.name(name), destructive: what)
             }
             if let new, added.contains(key) || replaced.contains(key) {
@@ -111,12 +119,20 @@ extension ChangePlanner {
         let qualified = SQLRenderer.name(new.name)
         let alter = "ALTER TABLE " + qualified
         if old.isUnlogged != new.isUnlogged { add(key, .alter, alter + (new.isUnlogged ? " SET UNLOGGED" : " SET LOGGED")) }
-        let oldOptions = Dictionary(old.options.map(Self.option), uniquingKeysWith: { first, _ in first })
-        let newOptions = Dictionary(new.options.map(Self.option), uniquingKeysWith: { first, _ in first })
-        let reset = oldOptions.keys.filter { newOptions[$0] == nil }.sorted()
-        if !reset.isEmpty { add(key, .alter, alter + " RESET (" + reset.joined(separator: ", ") + ")") }
-        let set = new.options.filter { option in oldOptions[Self.option(option).0] != Self.option(option).1 }
-        if !set.isEmpty { add(key, .alter, alter + " SET (" + set.joined(separator: ", ") + ")") }
+        if old.options != new.options {
+            if old.options.map({ Self.option($0).0 }) == new.options.map({ Self.option($0).0 }) {
+                // Same parameters in the same order: only values change.
+                let changed = zip(old.options, new.options).filter { $0 != $1 }.map(\.1)
+                add(key, .alter, alter + " SET (" + changed.joined(separator: ", ") + ")")
+            } else {
+                // Reset and set again, so the stored list ends up in the desired order.
+                let reset = old.options.map { Self.option($0).0 }
+                if !reset.isEmpty { add(key, .alter, alter + " RESET (" + reset.joined(separator: ", ") + ")") }
+                if !new.options.isEmpty {
+                    add(key, .alter, alter + " SET (" + new.options.joined(separator: ", ") + ")")
+                }
+            }
+        }
         if old.rowSecurity != new.rowSecurity {
             add(key, .alter, alter + (new.rowSecurity ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY")
         }
@@ -180,7 +196,7 @@ extension ChangePlanner {
             if isRetyped {
                 sql += " USING \(SQLRenderer.name(name))::text::\(new.type)"
             } else if !change.convertsImplicitly(casts: from.assignmentCasts) {
-                sql += " USING \(SQLRenderer.name(name))::\(new.type)"
+                sql += " USING " + change.usingExpression(column: SQLRenderer.name(name), casts: from.explicitCasts)
             }
             let narrowing = !isRetyped && old.type != new.type && !change.isWidening
             add(

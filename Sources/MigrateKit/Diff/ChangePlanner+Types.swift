@@ -209,6 +209,16 @@ extension ChangePlanner {
                 if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: "SEQUENCE " + qualified, comment)) }
             } else if let old, let new, !isGoing(key) {
                 let changes = SQLRenderer.changedSequenceOptions(from: old.options, to: new.options, prefix: "")
+                if let raised = Self.raisedMinimum(old.options, new.options) {
+                    // ALTER SEQUENCE refuses a minimum above the current value; move the value up first,
+                    // and only if it is below.
+                    add(
+                        key,
+                        .alter,
+                        "SELECT setval(\(SQLRenderer.literal(qualified)), \(raised), false) "
+                            + "WHERE (SELECT last_value FROM \(qualified)) < \(raised)"
+                    )
+                }
                 if !changes.isEmpty { add(key, .alter, "ALTER SEQUENCE \(qualified) " + changes.joined(separator: " ")) }
                 if old.isUnlogged != new.isUnlogged {
                     add(key, .alter, "ALTER SEQUENCE \(qualified) SET " + (new.isUnlogged ? "UNLOGGED" : "LOGGED"))
@@ -219,6 +229,12 @@ extension ChangePlanner {
             }
             emitOwnership(name, old: old?.owner, new: new?.owner)
         }
+    }
+
+    /// The new minimum, when it is higher than the old one.
+    static func raisedMinimum(_ old: SequenceOptions, _ new: SequenceOptions) -> String? {
+        guard let before = Int64(old.minimum), let after = Int64(new.minimum), after > before else { return nil }
+        return new.minimum
     }
 
     private func emitOwnership(_ name: ObjectName, old: ColumnReference?, new: ColumnReference?) {

@@ -45,8 +45,13 @@ final class ChangePlanner {
     var warnings: [String] = []
     var possibleRenames: [PossibleRename] = []
 
+    /// Sequences renamed instead of re-created, mapped to their old names.
+    let sequenceRenames: [ObjectKey: ObjectName]
+
     init(from: CatalogSnapshot, to: CatalogSnapshot, renames: [ResolvedRename]) {
-        self.from = from.applying(renames)
+        var current = from.applying(renames)
+        sequenceRenames = current.pairingOwnedSequences(with: to)
+        self.from = current
         self.to = to
         self.renames = renames
         fromGraph = DependencyIndex(self.from.dependencies)
@@ -313,6 +318,10 @@ final class ChangePlanner {
     }
 
     private func emitRenames() {
+        for (key, oldName) in sequenceRenames {
+            guard case .sequence(let name) = key else { continue }
+            add(key, .rename, "ALTER SEQUENCE \(SQLRenderer.name(oldName)) RENAME TO \(SQLRenderer.name(name.name))")
+        }
         for rename in renames {
             switch rename {
             case .table(_, let to): add(.table(to), .rename, rename.statement)

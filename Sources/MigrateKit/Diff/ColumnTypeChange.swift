@@ -13,6 +13,19 @@ struct ColumnTypeChange {
         return casts.contains(TypeCast(source.name, target.name))
     }
 
+    /// The `USING` expression for a type change PostgreSQL does not do by itself: a plain cast when one
+    /// exists (or a string type is involved, which the server converts through text I/O), else a cast
+    /// through `text`.
+    func usingExpression(column: String, casts: Set<TypeCast>) -> String {
+        let source = Self.elementType(from.typeWithoutModifiers).name
+        let target = Self.elementType(to.typeWithoutModifiers).name
+        let stringTypes: Set<String> = ["text", "character varying", "character", "name"]
+        if casts.contains(TypeCast(source, target)) || stringTypes.contains(source) || stringTypes.contains(target) {
+            return "\(column)::\(to.type)"
+        }
+        return "\(column)::text::\(to.type)"
+    }
+
     /// Whether every value of the old type fits the new one unchanged. Anything not known to widen counts
     /// as narrowing, and is marked destructive.
     var isWidening: Bool {

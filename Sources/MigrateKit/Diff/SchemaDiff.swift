@@ -6,13 +6,23 @@ package enum SchemaDiff {
     ///
     /// The down statements are planned from the same two snapshots the other way round, with the renames
     /// reversed, so that applying up then down returns to `from`.
+    /// - Parameters:
+    ///   - canonicalizer: A connection to the database holding `to` (the shadow database, usually). When
+    ///     given, definitions that differ only in how the server prints them (see
+    ///     ``DefinitionCanonicalizer``) count as equal; without it, they are re-created once.
     /// - Throws: ``MigrateError`` `.usage` when a rename names nothing or is ambiguous.
     package static func plan(
         from: CatalogSnapshot,
-        to: CatalogSnapshot,
-        options: SchemaDiffOptions = SchemaDiffOptions()
+        to desired: CatalogSnapshot,
+        options: SchemaDiffOptions = SchemaDiffOptions(),
+        canonicalizer: DefinitionCanonicalizer? = nil
     ) throws(MigrateError) -> SchemaChangePlan {
-        let renames = try ResolvedRename.resolve(options, from: from, to: to)
+        let renames = try ResolvedRename.resolve(options, from: from, to: desired)
+        var to = desired
+        if let canonicalizer {
+            to = DefinitionEquivalence.harmonise(desired, toward: from.applying(renames), using: canonicalizer)
+            canonicalizer.finish()
+        }
         let upPlanner = ChangePlanner(from: from, to: to, renames: renames)
         let up = upPlanner.plan()
         let downPlanner = ChangePlanner(

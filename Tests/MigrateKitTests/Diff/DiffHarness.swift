@@ -16,6 +16,7 @@ enum DiffHarness {
     }()
 
     static let pgDump = "/usr/lib/postgresql/15/bin/pg_dump"
+    static let psql = "/usr/lib/postgresql/15/bin/psql"
 
     /// The fixture pairs: directories `NN_name` holding `a.sql` and `b.sql`.
     static func fixtureNames() -> [String] {
@@ -65,15 +66,48 @@ enum DiffHarness {
         }
     }
 
-    /// `pg_dump --schema-only` of a database, lines sorted and stripped of trailing commas and `--` lines,
-    /// so that column order and dump order do not matter.
-    static func normalisedDump(_ database: TestDatabase) throws -> [String] {
+    /// Plans between two databases, with the target database canonicalising definitions.
+    static func plan(
+        from current: CatalogSnapshot,
+        to desired: CatalogSnapshot,
+        in target: TestDatabase,
+        options: SchemaDiffOptions = SchemaDiffOptions()
+    ) throws -> SchemaChangePlan {
+        let connection = try target.connect()
+        defer { connection.close() }
+        let canonicalizer = DefinitionCanonicalizer(connection: connection)
+        defer { canonicalizer.finish() }
+        return try SchemaDiff.plan(from: current, to: desired, options: options, canonicalizer: canonicalizer)
+    }
+
+    static func dump(_ database: TestDatabase) throws -> String {
         let output = try ChildProcess.run(
             pgDump,
             ["--schema-only", "--no-owner", "--no-privileges", "-d", database.connectionString]
         )
         guard output.status.isSuccess else { throw HarnessError("pg_dump failed: \(output.combinedOutput)") }
-        return output.standardOutput.split(separator: "\n").compactMap { line -> String? in
+        return output.standardOutput
+    }
+
+    /// The `pg_dump` of a database after one dump and restore: PostgreSQL's own normalisation of
+    /// definitions whose printed form does not parse back to the same tree (IN lists over `varchar`...).
+    static func roundTrippedDump(_ database: TestDatabase) throws -> [String] {
+        let text = try dump(database)
+        return try TestDatabase.with { copy in
+            let output = try ChildProcess.run(
+                psql,
+                ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", copy.connectionString],
+                input: text
+            )
+            guard output.status.isSuccess else { throw HarnessError("restoring the dump failed: \(output.combinedOutput)") }
+            return try normalisedDump(copy)
+        }
+    }
+
+    /// `pg_dump --schema-only` of a database, lines sorted and stripped of trailing commas and `--` lines,
+    /// so that column order and dump order do not matter.
+    static func normalisedDump(_ database: TestDatabase) throws -> [String] {
+        try dump(database).split(separator: "\n").compactMap { line -> String? in
             var text = String(line)
             // Comments, and pg_dump's random per-dump \restrict key, say nothing about the schema.
             if text.hasPrefix("--") || text.isEmpty || text.hasPrefix("\\restrict") || text.hasPrefix("\\unrestrict") {
@@ -82,6 +116,18 @@ enum DiffHarness {
             while text.hasSuffix(",") { text.removeLast() }
             return text
         }.sorted()
+    }
+
+    /// How two databases' dumps differ, or `nil` when they agree directly or after a dump/restore round
+    /// trip of each.
+    static func schemaDifference(_ migrated: TestDatabase, _ expected: TestDatabase) throws -> String? {
+        guard let direct = dumpDifference(try normalisedDump(migrated), try normalisedDump(expected)) else {
+            return nil
+        }
+        guard let normalised = dumpDifference(try roundTrippedDump(migrated), try roundTrippedDump(expected)) else {
+            return nil
+        }
+        return "directly:\n\(direct)\nafter a dump/restore round trip:\n\(normalised)"
     }
 
     /// The lines only one of two dumps has, or `nil` when they are the same.

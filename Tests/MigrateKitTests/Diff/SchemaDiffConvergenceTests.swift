@@ -19,32 +19,26 @@ import Testing
                     let before = try DiffHarness.snapshot(source)
                     let desired = try DiffHarness.snapshot(target)
                     let options = try Self.options(fixture)
-                    let plan = try SchemaDiff.plan(from: before, to: desired, options: options)
+                    let plan = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
 
                     // Same inputs, same bytes.
-                    let again = try SchemaDiff.plan(from: before, to: desired, options: options)
+                    let again = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(again == plan)
 
                     try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
                     let migrated = try DiffHarness.snapshot(source)
-                    let remaining = try SchemaDiff.plan(from: migrated, to: desired)
+                    let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target)
                     #expect(remaining.up.isEmpty, "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)")
-                    let upDifference = DiffHarness.dumpDifference(
-                        try DiffHarness.normalisedDump(source),
-                        try DiffHarness.normalisedDump(target)
-                    )
+                    let upDifference = try DiffHarness.schemaDifference(source, target)
                     #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
 
                     try DiffHarness.apply(plan.down, nonTransactional: plan.downNonTransactionalReason != nil, to: source)
                     let reverted = try DiffHarness.snapshot(source)
                     let original = try DiffHarness.snapshot(fresh)
-                    let leftover = try SchemaDiff.plan(from: reverted, to: original)
+                    let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh)
                     #expect(leftover.up.isEmpty, "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)")
-                    let downDifference = DiffHarness.dumpDifference(
-                        try DiffHarness.normalisedDump(source),
-                        try DiffHarness.normalisedDump(fresh)
-                    )
+                    let downDifference = try DiffHarness.schemaDifference(source, fresh)
                     #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
                 }
             }
