@@ -52,12 +52,13 @@ enum CatalogQueries {
             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
             (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition) AS partition_parent,
             CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
-            obj_description(c.oid, 'pg_class') AS comment,
+            ds.description AS comment,
             c.relacl IS NOT NULL AS has_privileges,
             format_type(s.seqtypid, NULL) AS sequence_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
             s.seqcache, s.seqcycle,
             owner.refobjid AS owner_oid, owner.refobjsubid AS owner_column, owner.deptype AS owner_kind
         FROM pg_class c
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
         LEFT JOIN pg_depend owner ON c.relkind = 'S' AND owner.classid = 'pg_class'::regclass
             AND owner.objid = c.oid AND owner.refclassid = 'pg_class'::regclass AND owner.refobjsubid > 0
@@ -75,11 +76,13 @@ enum CatalogQueries {
             pg_get_expr(d.adbin, d.adrelid) AS expression, a.attislocal AS is_local,
             CASE WHEN a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation_name,
-            col_description(a.attrelid, a.attnum) AS comment
+            ds.description AS comment
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass
+            AND ds.objsubid = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
         WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0
@@ -95,8 +98,9 @@ enum CatalogQueries {
             ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS key(number, position)
                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.number
                 ORDER BY key.position) AS columns,
-            obj_description(k.oid, 'pg_constraint') AS comment
+            ds.description AS comment
         FROM pg_constraint k
+        LEFT JOIN pg_description ds ON ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::regclass
         WHERE k.connamespace = ANY($1::oid[]) AND k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0
             AND (k.contypid <> 0 OR k.conislocal)
         """
@@ -106,8 +110,10 @@ enum CatalogQueries {
         SELECT i.indexrelid AS oid, i.indrelid AS table_oid, c.relname AS name, i.indisunique AS is_unique,
             pg_get_indexdef(i.indexrelid) AS definition, quote_ident(c.relname) AS quoted_name,
             quote_ident(tn.nspname) || '.' || quote_ident(t.relname) AS quoted_table,
-            i.indisvalid AS valid, obj_description(i.indexrelid, 'pg_class') AS comment
+            i.indisvalid AS valid, ds.description AS comment
         FROM pg_index i
+        LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass
+            AND ds.objsubid = 0
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_class t ON t.oid = i.indrelid
         JOIN pg_namespace tn ON tn.oid = t.relnamespace

@@ -8,7 +8,7 @@ import PostgresClient
 /// `pg_get_triggerdef` schema-qualify every name the same way whichever database they read. On an idle
 /// connection the queries run in one read-only repeatable-read transaction, so they see one consistent
 /// state.
-package struct CatalogReader {
+package struct CatalogReader: Sendable {
     package var options: CatalogReadOptions
     package var logger: Logger
 

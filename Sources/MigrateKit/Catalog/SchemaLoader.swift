@@ -34,8 +34,24 @@ package struct SchemaLoader {
     package func plan(from: SchemaSource, to: SchemaSource, options: SchemaDiffOptions = SchemaDiffOptions()) throws
         -> SchemaChangePlan
     {
-        let current = try snapshot(of: from)
+        // A database on the current side is read on its own thread while the desired side is built and read.
+        var background: BackgroundRead<CatalogSnapshot>?
+        if case .database(let connectionString) = from {
+            let reader = CatalogReader(options: readOptions, logger: logger)
+            background = BackgroundRead {
+                let connection: PostgresConnection
+                do {
+                    connection = try PostgresConnection(connectionString)
+                } catch {
+                    throw MigrateError(.connection, (error as? PostgresError)?.message ?? "\(error)")
+                }
+                defer { connection.close() }
+                return try reader.read(connection)
+            }
+        }
+        let current = try background == nil ? snapshot(of: from) : nil
         return try withSchema(to) { desired, connection in
+            let current = try current ?? background!.wait()
             let canonicalizer = DefinitionCanonicalizer(connection: connection)
             defer { canonicalizer.finish() }
             return try SchemaDiff.plan(from: current, to: desired, options: options, canonicalizer: canonicalizer)

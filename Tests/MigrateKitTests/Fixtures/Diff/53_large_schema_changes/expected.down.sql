@@ -39,7 +39,6 @@ CREATE UNLOGGED TABLE "shop"."sessions" (
     "customer_id" bigint,
     "expires_at" timestamp with time zone NOT NULL
 );
-ALTER TABLE "shop"."stock_moves" RESET (fillfactor);
 ALTER TABLE "shop"."stock_moves" SET (fillfactor=90);
 ALTER TABLE "shop"."customers" ALTER COLUMN "full_name" TYPE text;
 ALTER TABLE "shop"."customers" ADD COLUMN "first_name" text GENERATED ALWAYS AS (split_part(full_name, ' '::text, 1)) STORED;

@@ -25,7 +25,6 @@ ALTER DOMAIN "shop"."sku" DROP CONSTRAINT "sku_format";
 ALTER DOMAIN "shop"."sku" ADD CONSTRAINT "sku_format" CHECK ((VALUE ~ '^[A-Z0-9-]{4,40}$'::text));
 ALTER SEQUENCE "shop"."invoice_number" CACHE 50;
 CREATE TABLE "shop"."orders_2026" PARTITION OF "shop"."orders" FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
-ALTER TABLE "shop"."stock_moves" RESET (fillfactor);
 ALTER TABLE "shop"."stock_moves" SET (fillfactor=80);
 CREATE TABLE "shop"."wishlists" (
     "customer_id" bigint NOT NULL,
