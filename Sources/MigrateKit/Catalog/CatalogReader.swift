@@ -12,7 +12,8 @@ package struct CatalogReader: Sendable {
     package var options: CatalogReadOptions
     package var logger: Logger
 
-    package init(options: CatalogReadOptions = CatalogReadOptions(), logger: Logger = Logger(label: "migrate.catalog")) {
+    package init(options: CatalogReadOptions = CatalogReadOptions(), logger: Logger = Logger(label: "migrate.catalog"))
+    {
         self.options = options
         self.logger = logger
     }

@@ -3,7 +3,7 @@ import Logging
 import PostgresClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A scratch database (`migrate_shadow_<random>`) where the desired schema is built, so that it can be read

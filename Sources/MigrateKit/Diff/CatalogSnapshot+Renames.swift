@@ -57,8 +57,10 @@ extension CatalogSnapshot {
             default: key
             }
         }
-        dependencies = dependencies.map { CatalogDependency(swap($0.dependent), on: swap($0.referenced), link: $0.link) }
-            .sorted()
+        dependencies = dependencies.map {
+            CatalogDependency(swap($0.dependent), on: swap($0.referenced), link: $0.link)
+        }
+        .sorted()
     }
 
     private mutating func renameTable(_ old: ObjectName, to new: ObjectName) {

@@ -40,8 +40,12 @@ extension ChangePlanner {
                     "CREATE " + (new.isUnique ? "UNIQUE " : "") + "INDEX " + SQLRenderer.name(name.name) + " ON "
                         + SQLRenderer.name(new.table) + new.body
                 )
-                if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: "INDEX " + qualified, comment)) }
-            } else if let old = from.indexes[name], let new = to.indexes[name], !isGoing(key), old.comment != new.comment {
+                if let comment = new.comment {
+                    add(key, .create, SQLRenderer.comment(on: "INDEX " + qualified, comment))
+                }
+            } else if let old = from.indexes[name], let new = to.indexes[name], !isGoing(key),
+                old.comment != new.comment
+            {
                 add(key, .alter, SQLRenderer.comment(on: "INDEX " + qualified, new.comment))
             }
         }
@@ -86,7 +90,11 @@ extension ChangePlanner {
             uniquingKeysWith: { first, _ in first }
         )
         for column in view.columns where column.comment != oldComments[column.name] ?? nil {
-            add(key, phase, SQLRenderer.comment(on: "COLUMN \(qualified).\(SQLRenderer.name(column.name))", column.comment))
+            add(
+                key,
+                phase,
+                SQLRenderer.comment(on: "COLUMN \(qualified).\(SQLRenderer.name(column.name))", column.comment)
+            )
         }
     }
 
@@ -128,12 +136,20 @@ extension ChangePlanner {
             if let new = to.triggers[member], added.contains(key) || replaced.contains(key) {
                 add(key, .create, new.definition)
                 if new.enabled != "O" {
-                    add(key, .create, state + SQLRenderer.triggerState(new.enabled) + " " + SQLRenderer.name(member.name))
+                    add(
+                        key,
+                        .create,
+                        state + SQLRenderer.triggerState(new.enabled) + " " + SQLRenderer.name(member.name)
+                    )
                 }
                 if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: target, comment)) }
             } else if let old = from.triggers[member], let new = to.triggers[member], !isGoing(key) {
                 if old.enabled != new.enabled {
-                    add(key, .alter, state + SQLRenderer.triggerState(new.enabled) + " " + SQLRenderer.name(member.name))
+                    add(
+                        key,
+                        .alter,
+                        state + SQLRenderer.triggerState(new.enabled) + " " + SQLRenderer.name(member.name)
+                    )
                 }
                 if old.comment != new.comment { add(key, .alter, SQLRenderer.comment(on: target, new.comment)) }
             }

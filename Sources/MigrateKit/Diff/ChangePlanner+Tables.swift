@@ -27,7 +27,10 @@ extension ChangePlanner {
             let gone = old.constraints.keys.filter { removed.contains(.constraint(name, $0)) }.sorted()
             var new = table.constraints.keys.filter { added.contains(.constraint(name, $0)) }.sorted()
             for oldName in gone {
-                guard let match = new.firstIndex(where: { table.constraints[$0]!.hasSameShape(as: old.constraints[oldName]!) })
+                guard
+                    let match = new.firstIndex(where: {
+                        table.constraints[$0]!.hasSameShape(as: old.constraints[oldName]!)
+                    })
                 else { continue }
                 let newName = new.remove(at: match)
                 removed.remove(.constraint(name, oldName))
@@ -40,7 +43,9 @@ extension ChangePlanner {
         for oldName in goneIndexes {
             let old = from.indexes[oldName]!
             guard !isGoing(relationKey(old.table)),
-                let match = newIndexes.firstIndex(where: { $0.schema == oldName.schema && to.indexes[$0]!.hasSameShape(as: old) })
+                let match = newIndexes.firstIndex(where: {
+                    $0.schema == oldName.schema && to.indexes[$0]!.hasSameShape(as: old)
+                })
             else { continue }
             let newName = newIndexes.remove(at: match)
             removed.remove(.index(oldName))
@@ -56,7 +61,8 @@ extension ChangePlanner {
             let new = to.tables[name]
             if dropsExplicitly(key), let old {
                 let partitions = from.tables.values.filter { $0.partition?.parent == name }.map(\.name).sorted()
-                var what = replaced.contains(key) ? "re-creates table \(name) (its rows are lost)" : "drops table \(name)"
+                var what =
+                    replaced.contains(key) ? "re-creates table \(name) (its rows are lost)" : "drops table \(name)"
                 if !partitions.isEmpty {
                     what += " with its partitions " + partitions.map(\.description).joined(separator: ", ")
                 }
@@ -79,11 +85,20 @@ extension ChangePlanner {
                     emitColumn(column, table: name, old: old.column(column), new: new.column(column))
                 }
             }
-            let constraints = Set((old?.constraints.keys).map(Array.init) ?? []).union((new?.constraints.keys).map(Array.init) ?? [])
+            let constraints = Set((old?.constraints.keys).map(Array.init) ?? []).union(
+                (new?.constraints.keys).map(Array.init) ?? []
+            )
             for constraint in constraints.sorted() {
-                emitConstraint(constraint, table: name, old: old?.constraints[constraint], new: new?.constraints[constraint])
+                emitConstraint(
+                    constraint,
+                    table: name,
+                    old: old?.constraints[constraint],
+                    new: new?.constraints[constraint]
+                )
             }
-            let policies = Set((old?.policies.keys).map(Array.init) ?? []).union((new?.policies.keys).map(Array.init) ?? [])
+            let policies = Set((old?.policies.keys).map(Array.init) ?? []).union(
+                (new?.policies.keys).map(Array.init) ?? []
+            )
             for policy in policies.sorted() {
                 emitPolicy(policy, table: name, old: old?.policies[policy], new: new?.policies[policy])
             }
@@ -99,7 +114,9 @@ extension ChangePlanner {
         } else if table.columns.isEmpty {
             sql += " ()"
         } else {
-            sql += " (\n" + table.columns.map { "    " + SQLRenderer.columnDefinition($0) }.joined(separator: ",\n") + "\n)"
+            sql +=
+                " (\n" + table.columns.map { "    " + SQLRenderer.columnDefinition($0) }.joined(separator: ",\n")
+                + "\n)"
         }
         if let partitionKey = table.partitionKey { sql += " PARTITION BY " + partitionKey }
         if !table.options.isEmpty { sql += " WITH (" + table.options.joined(separator: ", ") + ")" }
@@ -109,7 +126,11 @@ extension ChangePlanner {
         if let comment = table.comment { add(key, .create, SQLRenderer.comment(on: "TABLE " + qualified, comment)) }
         for column in table.columns {
             if let comment = column.comment {
-                add(key, .create, SQLRenderer.comment(on: "COLUMN \(qualified).\(SQLRenderer.name(column.name))", comment))
+                add(
+                    key,
+                    .create,
+                    SQLRenderer.comment(on: "COLUMN \(qualified).\(SQLRenderer.name(column.name))", comment)
+                )
             }
         }
     }
@@ -118,7 +139,9 @@ extension ChangePlanner {
         let key = ObjectKey.table(new.name)
         let qualified = SQLRenderer.name(new.name)
         let alter = "ALTER TABLE " + qualified
-        if old.isUnlogged != new.isUnlogged { add(key, .alter, alter + (new.isUnlogged ? " SET UNLOGGED" : " SET LOGGED")) }
+        if old.isUnlogged != new.isUnlogged {
+            add(key, .alter, alter + (new.isUnlogged ? " SET UNLOGGED" : " SET LOGGED"))
+        }
         if old.options != new.options {
             if old.options.map({ Self.option($0).0 }) == new.options.map({ Self.option($0).0 }) {
                 // Same parameters in the same order: only values change.
@@ -203,7 +226,8 @@ extension ChangePlanner {
                 key,
                 .alter,
                 sql,
-                destructive: narrowing ? "changes the type of column \(table).\(name) from \(old.type) to \(new.type)" : nil
+                destructive: narrowing
+                    ? "changes the type of column \(table).\(name) from \(old.type) to \(new.type)" : nil
             )
         }
         if resetsDefault, let defaultExpression = new.defaultExpression {
@@ -233,7 +257,9 @@ extension ChangePlanner {
                 "ALTER SEQUENCE \(SQLRenderer.name(old.sequenceName)) RENAME TO \(SQLRenderer.name(new.sequenceName.name))"
             )
         }
-        if old.always != new.always { add(key, .alter, column + " SET GENERATED " + (new.always ? "ALWAYS" : "BY DEFAULT")) }
+        if old.always != new.always {
+            add(key, .alter, column + " SET GENERATED " + (new.always ? "ALWAYS" : "BY DEFAULT"))
+        }
         // The sequence's type follows the column's; only the other parameters are stated.
         var oldOptions = old.options
         oldOptions.dataType = new.options.dataType
@@ -248,7 +274,11 @@ extension ChangePlanner {
         let alter = "ALTER TABLE \(SQLRenderer.name(table))"
         let target = "CONSTRAINT \(SQLRenderer.name(name)) ON \(SQLRenderer.name(table))"
         if let renamedFrom = constraintRenames[key] {
-            add(key, .rename, "\(alter) RENAME CONSTRAINT \(SQLRenderer.name(renamedFrom)) TO \(SQLRenderer.name(name))")
+            add(
+                key,
+                .rename,
+                "\(alter) RENAME CONSTRAINT \(SQLRenderer.name(renamedFrom)) TO \(SQLRenderer.name(name))"
+            )
             if let new, from.tables[table]?.constraints[renamedFrom]?.comment != new.comment {
                 add(key, .alter, SQLRenderer.comment(on: target, new.comment))
             }

@@ -196,7 +196,12 @@ extension ChangePlanner {
             let old = from.sequences[name]
             let new = to.sequences[name]
             if dropsExplicitly(key) {
-                add(key, .drop, "DROP SEQUENCE " + qualified, destructive: "drops sequence \(name) (its current value is lost)")
+                add(
+                    key,
+                    .drop,
+                    "DROP SEQUENCE " + qualified,
+                    destructive: "drops sequence \(name) (its current value is lost)"
+                )
             }
             if let new, added.contains(key) || replaced.contains(key) {
                 let unlogged = new.isUnlogged ? "UNLOGGED " : ""
@@ -206,7 +211,9 @@ extension ChangePlanner {
                     "CREATE \(unlogged)SEQUENCE \(qualified) "
                         + SQLRenderer.sequenceOptions(new.options, includeType: true)
                 )
-                if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: "SEQUENCE " + qualified, comment)) }
+                if let comment = new.comment {
+                    add(key, .create, SQLRenderer.comment(on: "SEQUENCE " + qualified, comment))
+                }
             } else if let old, let new, !isGoing(key) {
                 let changes = SQLRenderer.changedSequenceOptions(from: old.options, to: new.options, prefix: "")
                 if let raised = Self.raisedMinimum(old.options, new.options) {
@@ -219,7 +226,9 @@ extension ChangePlanner {
                             + "WHERE (SELECT last_value FROM \(qualified)) < \(raised)"
                     )
                 }
-                if !changes.isEmpty { add(key, .alter, "ALTER SEQUENCE \(qualified) " + changes.joined(separator: " ")) }
+                if !changes.isEmpty {
+                    add(key, .alter, "ALTER SEQUENCE \(qualified) " + changes.joined(separator: " "))
+                }
                 if old.isUnlogged != new.isUnlogged {
                     add(key, .alter, "ALTER SEQUENCE \(qualified) SET " + (new.isUnlogged ? "UNLOGGED" : "LOGGED"))
                 }

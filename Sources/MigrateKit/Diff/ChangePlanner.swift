@@ -149,7 +149,10 @@ final class ChangePlanner {
                     invasive.insert(key)
                 }
             case .constraint(let table, let name):
-                if constraintNeedsRecreation(from.tables[table]!.constraints[name]!, to.tables[table]!.constraints[name]!) {
+                if constraintNeedsRecreation(
+                    from.tables[table]!.constraints[name]!,
+                    to.tables[table]!.constraints[name]!
+                ) {
                     replaced.insert(key)
                 }
             case .policy(let table, let name):
@@ -228,7 +231,8 @@ final class ChangePlanner {
     }
 
     /// Decides what happens to `dependent` because `cause` goes away or changes; returns what changed.
-    private func cascade(_ dependent: ObjectKey, link: CatalogDependency.Link, because cause: ObjectKey) -> [ObjectKey] {
+    private func cascade(_ dependent: ObjectKey, link: CatalogDependency.Link, because cause: ObjectKey) -> [ObjectKey]
+    {
         guard toKeys.contains(dependent), !isGoing(dependent), !rebuilt.contains(dependent) else { return [] }
         let causeGoes = isGoing(cause)
         let causeRebuilt = rebuilt.contains(cause)
@@ -412,10 +416,12 @@ final class ChangePlanner {
     // MARK: - Possible renames
 
     private func findPossibleRenames() {
-        let renamedTables = Set(renames.compactMap { rename -> ObjectName? in
-            if case .table(_, let to) = rename { return to }
-            return nil
-        })
+        let renamedTables = Set(
+            renames.compactMap { rename -> ObjectName? in
+                if case .table(_, let to) = rename { return to }
+                return nil
+            }
+        )
         var droppedTables: [ObjectName] = []
         var addedTables: [ObjectName] = []
         for key in removed { if case .table(let name) = key { droppedTables.append(name) } }

@@ -113,7 +113,9 @@ package final class DefinitionCanonicalizer {
             scratch { temporary in
                 try copy(table, as: temporary)
                 let relation = "pg_temp." + SQLRenderer.name(temporary)
-                try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(SQLRenderer.name(column)) SET DEFAULT \(text)")
+                try connection.execute(
+                    "ALTER TABLE \(relation) ALTER COLUMN \(SQLRenderer.name(column)) SET DEFAULT \(text)"
+                )
                 return try single(
                     """
                     SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
@@ -173,7 +175,10 @@ package final class DefinitionCanonicalizer {
                 try copy(table, as: temporary)
                 let relation = "pg_temp." + SQLRenderer.name(temporary)
                 try connection.execute("CREATE POLICY migrate_policy ON \(relation) USING (\(text))")
-                return try single("SELECT pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = $1::regclass", [relation])
+                return try single(
+                    "SELECT pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = $1::regclass",
+                    [relation]
+                )
             }
         }
     }
@@ -201,7 +206,9 @@ package final class DefinitionCanonicalizer {
             scratch { temporary in
                 let relation = "pg_temp." + SQLRenderer.name(temporary)
                 try connection.execute("CREATE TEMP VIEW \(SQLRenderer.name(temporary)) AS \(text)")
-                return try single("SELECT pg_get_viewdef($1::regclass)", [relation]).map(CatalogAssembly.trimmedViewDefinition)
+                return try single("SELECT pg_get_viewdef($1::regclass)", [relation]).map(
+                    CatalogAssembly.trimmedViewDefinition
+                )
             }
         }
     }
@@ -212,8 +219,11 @@ package final class DefinitionCanonicalizer {
             scratch { temporary in
                 let domain = "pg_temp." + SQLRenderer.name(temporary)
                 try connection.execute("CREATE DOMAIN \(domain) AS \(baseType) CONSTRAINT c \(text)")
-                return try single("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = $1::regtype", [domain])
-                    .map { CatalogConstraint.splitDefinition($0).definition }
+                return try single(
+                    "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = $1::regtype",
+                    [domain]
+                )
+                .map { CatalogConstraint.splitDefinition($0).definition }
             }
         }
     }

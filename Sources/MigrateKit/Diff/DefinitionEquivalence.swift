@@ -56,7 +56,8 @@ enum DefinitionEquivalence {
                 result.indexes[name]!.body = before.body
             }
         }
-        for (name, trigger) in desired.triggers.sorted(by: { $0.key < $1.key }) where desired.tables[name.table] != nil {
+        for (name, trigger) in desired.triggers.sorted(by: { $0.key < $1.key }) where desired.tables[name.table] != nil
+        {
             guard let before = current.triggers[name] else { continue }
             if same(before.definition, trigger.definition, { server.trigger($0, table: name.table) }) {
                 result.triggers[name]!.definition = before.definition
@@ -77,7 +78,11 @@ enum DefinitionEquivalence {
             }
             for (constraintName, constraint) in domain.constraints {
                 guard let previous = before.constraints[constraintName] else { continue }
-                if same(previous.definition, constraint.definition, { server.domainConstraint($0, baseType: domain.baseType) }) {
+                if same(
+                    previous.definition,
+                    constraint.definition,
+                    { server.domainConstraint($0, baseType: domain.baseType) }
+                ) {
                     result.domains[name]!.constraints[constraintName]!.definition = previous.definition
                 }
             }

@@ -8,7 +8,9 @@ enum DeparsedName {
     /// (The server also quotes keywords; a keyword used as a name is missed here, which is harmless.)
     static func printed(_ name: String) -> String {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first),
-            name.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+            name.unicodeScalars.allSatisfy({
+                $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+            })
         else {
             return "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }

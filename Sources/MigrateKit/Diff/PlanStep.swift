@@ -39,7 +39,9 @@ struct PlanStep {
         var phase: Phase
 
         static func < (lhs: ID, rhs: ID) -> Bool {
-            (lhs.phase.group, lhs.key.kindRank, lhs.key, lhs.phase) < (rhs.phase.group, rhs.key.kindRank, rhs.key, rhs.phase)
+            (lhs.phase.group, lhs.key.kindRank, lhs.key, lhs.phase) < (
+                rhs.phase.group, rhs.key.kindRank, rhs.key, rhs.phase
+            )
         }
     }
 

@@ -53,7 +53,9 @@ package struct RenameSpec: Hashable, Sendable, CustomStringConvertible {
 
     private static func part(_ name: String) -> String {
         let plain = name.allSatisfy { $0 != "." && $0 != "=" && $0 != "\"" && $0 != ":" }
-        return plain ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        return plain
+            ? name
+            : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// Splits `a."b.c"=d` into `[["a", "b.c"], ["d"]]`: dot-separated parts on each side of `=`.

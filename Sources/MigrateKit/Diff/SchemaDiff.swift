@@ -45,7 +45,9 @@ package enum SchemaDiff {
         plan.nonTransactionalReason = nonTransactionalReason(up)
         plan.downNonTransactionalReason = nonTransactionalReason(down)
         if let reason = plan.nonTransactionalReason {
-            plan.warnings.append("the revision must run outside a transaction (-- migrate:transaction false): \(reason)")
+            plan.warnings.append(
+                "the revision must run outside a transaction (-- migrate:transaction false): \(reason)"
+            )
         }
         return plan
     }

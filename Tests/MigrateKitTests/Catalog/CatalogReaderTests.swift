@@ -56,10 +56,21 @@ import Testing
         #expect(table.constraints["t_later"]?.isValidated == false)
         #expect(table.constraints["t_later"]?.fullDefinition == "CHECK ((id > 0)) NOT VALID")
         #expect(table.constraints["t_name_check"]?.columns == ["name"])
-        #expect(snapshot.tables[ObjectName("public", "p")]?.constraints["p_a_b_key"]?.definition == "UNIQUE NULLS NOT DISTINCT (a, b)")
+        #expect(
+            snapshot.tables[ObjectName("public", "p")]?.constraints["p_a_b_key"]?.definition
+                == "UNIQUE NULLS NOT DISTINCT (a, b)"
+        )
         #expect(snapshot.enums[ObjectName("public", "mood")]?.values == ["sad", "ok", "happy"])
-        #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "m"), on: .type(ObjectName("public", "mood")), link: .columnType)))
-        #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "doubled"), on: .column(t, "id"), link: .generatedColumn)))
+        #expect(
+            snapshot.dependencies.contains(
+                CatalogDependency(.column(t, "m"), on: .type(ObjectName("public", "mood")), link: .columnType)
+            )
+        )
+        #expect(
+            snapshot.dependencies.contains(
+                CatalogDependency(.column(t, "doubled"), on: .column(t, "id"), link: .generatedColumn)
+            )
+        )
     }
 
     @Test func readsIndexesViewsFunctionsTriggersAndPolicies() throws {
@@ -83,14 +94,19 @@ import Testing
         let index = try #require(snapshot.indexes[ObjectName("public", "t_name_idx")])
         #expect(index.table == t)
         #expect(index.body == " USING btree (lower(name)) INCLUDE (id) WHERE (name IS NOT NULL)")
-        #expect(snapshot.indexes[ObjectName("public", "t_pkey")] == nil, "a constraint's index belongs to the constraint")
+        #expect(
+            snapshot.indexes[ObjectName("public", "t_pkey")] == nil,
+            "a constraint's index belongs to the constraint"
+        )
         let serial = try #require(snapshot.sequences[ObjectName("public", "t_id_seq")])
         #expect(serial.owner == ColumnReference(table: t, column: "id"))
         #expect(snapshot.sequences[ObjectName("public", "counter")]?.options.dataType == "smallint")
         #expect(snapshot.sequences[ObjectName("public", "counter")]?.options.increment == "2")
-        #expect(snapshot.dependencies.contains(
-            CatalogDependency(.column(t, "n"), on: .sequence(ObjectName("public", "counter")), link: .columnDefault)
-        ))
+        #expect(
+            snapshot.dependencies.contains(
+                CatalogDependency(.column(t, "n"), on: .sequence(ObjectName("public", "counter")), link: .columnDefault)
+            )
+        )
         let view = try #require(snapshot.views[ObjectName("public", "v")])
         #expect(!view.isMaterialized)
         #expect(view.options == ["security_barrier=true"])
@@ -98,14 +114,24 @@ import Testing
         #expect(view.definition.hasSuffix("FROM public.t"))
         #expect(snapshot.dependencies.contains(CatalogDependency(.view(view.name), on: .column(t, "name"))))
         #expect(snapshot.views[ObjectName("public", "mv")]?.isMaterialized == true)
-        let function = try #require(snapshot.functions[FunctionIdentity(name: ObjectName("public", "f"), argumentTypes: "integer, text")])
+        let function = try #require(
+            snapshot.functions[FunctionIdentity(name: ObjectName("public", "f"), argumentTypes: "integer, text")]
+        )
         #expect(function.arguments == "a integer, b text DEFAULT 'x'::text")
         #expect(function.result == "integer")
-        #expect(function.definition.hasPrefix("CREATE OR REPLACE FUNCTION public.f(a integer, b text DEFAULT 'x'::text)"))
-        #expect(snapshot.functions[FunctionIdentity(name: ObjectName("public", "p"), argumentTypes: "")]?.isProcedure == true)
+        #expect(
+            function.definition.hasPrefix("CREATE OR REPLACE FUNCTION public.f(a integer, b text DEFAULT 'x'::text)")
+        )
+        #expect(
+            snapshot.functions[FunctionIdentity(name: ObjectName("public", "p"), argumentTypes: "")]?.isProcedure
+                == true
+        )
         let trigger = try #require(snapshot.triggers[MemberName(t, "t_trg")])
         #expect(trigger.enabled == "D")
-        #expect(trigger.definition == "CREATE TRIGGER t_trg BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.trg()")
+        #expect(
+            trigger.definition
+                == "CREATE TRIGGER t_trg BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.trg()"
+        )
         let table = try #require(snapshot.tables[t])
         #expect(table.rowSecurity && !table.forceRowSecurity)
         let policy = try #require(table.policies["t_read"])
@@ -130,16 +156,21 @@ import Testing
         let parent = try #require(snapshot.tables[ObjectName("public", "m")])
         #expect(parent.partitionKey == "RANGE (at)")
         let partition = try #require(snapshot.tables[ObjectName("public", "m_2024")])
-        #expect(partition.partition == PartitionBound(
-            parent: ObjectName("public", "m"),
-            bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
-        ))
+        #expect(
+            partition.partition
+                == PartitionBound(
+                    parent: ObjectName("public", "m"),
+                    bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
+                )
+        )
         #expect(partition.columns.isEmpty)
         #expect(partition.constraints.isEmpty)
         #expect(snapshot.indexes.keys.map(\.name) == ["m_at_idx"])
-        #expect(snapshot.dependencies.contains(
-            CatalogDependency(.table(partition.name), on: .table(parent.name), link: .automatic)
-        ))
+        #expect(
+            snapshot.dependencies.contains(
+                CatalogDependency(.table(partition.name), on: .table(parent.name), link: .automatic)
+            )
+        )
     }
 
     @Test func leavesOutVersionTablesExtensionMembersAndSystemSchemas() throws {
@@ -157,12 +188,18 @@ import Testing
         #expect(snapshot.functions.isEmpty, "citext's functions belong to the extension")
         #expect(snapshot.schemas.keys.sorted() == ["meta", "public"])
         #expect(snapshot.extensions["citext"]?.schema == "public")
-        #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "email"), on: .extension("citext"), link: .columnType)))
+        #expect(
+            snapshot.dependencies.contains(
+                CatalogDependency(.column(t, "email"), on: .extension("citext"), link: .columnType)
+            )
+        )
 
         let custom = try read(sql, options: CatalogReadOptions(excludedTables: ["meta.history"]))
-        #expect(custom.tables.keys.sorted() == [
-            ObjectName("meta", "schema_migrations_log"), ObjectName("public", "schema_migrations"), t,
-        ])
+        #expect(
+            custom.tables.keys.sorted() == [
+                ObjectName("meta", "schema_migrations_log"), ObjectName("public", "schema_migrations"), t,
+            ]
+        )
     }
 
     @Test func unsupportedObjectsAreAnErrorThatNamesThem() throws {

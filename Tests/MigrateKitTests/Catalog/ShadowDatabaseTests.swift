@@ -32,7 +32,10 @@ import Testing
         #expect(throws: MigrateError.self) {
             try ShadowDatabase.with(server: try TestServer.adminConnectionString()) { shadow in
                 name = shadow.name
-                try shadow.apply(sql: "CREATE TABLE t (id int);\nCREATE TABLE u (id nosuchtype);\n", file: "desired.sql")
+                try shadow.apply(
+                    sql: "CREATE TABLE t (id int);\nCREATE TABLE u (id nosuchtype);\n",
+                    file: "desired.sql"
+                )
             }
         }
         #expect(!name.isEmpty)
@@ -42,7 +45,10 @@ import Testing
     @Test func aFailingStatementIsReportedWithFileLineAndColumn() throws {
         try ShadowDatabase.with(server: try TestServer.adminConnectionString()) { shadow in
             #expect {
-                try shadow.apply(sql: "CREATE TABLE t (id int);\n\nCREATE TABLE u (\n    id nosuchtype\n);\n", file: "desired.sql")
+                try shadow.apply(
+                    sql: "CREATE TABLE t (id int);\n\nCREATE TABLE u (\n    id nosuchtype\n);\n",
+                    file: "desired.sql"
+                )
             } throws: { error in
                 guard let error = error as? MigrateError else { return false }
                 return error.code == .statementFailed
@@ -73,9 +79,11 @@ import Testing
             try directory.write("schema/30_more/01_views.sql", "")
             try directory.write("schema/README.md", "")
             let files = try ShadowDatabase.sqlFiles(at: directory.path + "/schema")
-            #expect(files.map { String($0.dropFirst(directory.path.count + 8)) } == [
-                "10_types.sql", "20_tables.sql", "30_more/01_views.sql",
-            ])
+            #expect(
+                files.map { String($0.dropFirst(directory.path.count + 8)) } == [
+                    "10_types.sql", "20_tables.sql", "30_more/01_views.sql",
+                ]
+            )
             #expect(try ShadowDatabase.sqlFiles(at: directory.path + "/schema/10_types.sql").count == 1)
             #expect(throws: MigrateError.self) { try ShadowDatabase.sqlFiles(at: directory.path + "/missing") }
         }
@@ -120,7 +128,9 @@ import Testing
     }
 
     @Test func loadsARevisionReplayedIntoAShadowDatabase() throws {
-        let replayer = RecordingReplayer(statements: ["abc": "CREATE TABLE schema_migrations (r text); CREATE TABLE t (id int);"])
+        let replayer = RecordingReplayer(statements: [
+            "abc": "CREATE TABLE schema_migrations (r text); CREATE TABLE t (id int);"
+        ])
         let loader = SchemaLoader(shadowServer: try TestServer.adminConnectionString())
         let snapshot = try loader.snapshot(of: .migrations(revision: "abc", replayer: replayer))
         #expect(snapshot.tables.keys.map(\.name) == ["t"])
@@ -137,14 +147,23 @@ import Testing
             let loader = SchemaLoader(shadowServer: try TestServer.adminConnectionString())
             try TestDatabase.with { byHand in
                 try DiffHarness.build(schema, in: byHand)
-                let plan = try loader.plan(from: .database(byHand.connectionString), to: .sqlFiles(directory.path + "/schema.sql"))
+                let plan = try loader.plan(
+                    from: .database(byHand.connectionString),
+                    to: .sqlFiles(directory.path + "/schema.sql")
+                )
                 #expect(plan.isEmpty, "\(plan.upSQL)")
             }
             try TestDatabase.with { empty in
-                let plan = try loader.plan(from: .database(empty.connectionString), to: .sqlFiles(directory.path + "/schema.sql"))
+                let plan = try loader.plan(
+                    from: .database(empty.connectionString),
+                    to: .sqlFiles(directory.path + "/schema.sql")
+                )
                 #expect(plan.up.count > 40)
                 try DiffHarness.apply(plan.up, nonTransactional: false, to: empty)
-                let again = try loader.plan(from: .database(empty.connectionString), to: .sqlFiles(directory.path + "/schema.sql"))
+                let again = try loader.plan(
+                    from: .database(empty.connectionString),
+                    to: .sqlFiles(directory.path + "/schema.sql")
+                )
                 #expect(again.isEmpty, "\(again.upSQL)")
                 let withoutServerHelp = try SchemaDiff.plan(
                     from: try DiffHarness.snapshot(empty),
@@ -158,7 +177,10 @@ import Testing
 
     @Test func desiredSQLWithUnsupportedObjectsIsAnError() throws {
         try TemporaryDirectory.with { directory in
-            try directory.write("schema.sql", "CREATE TABLE t (a int);\nCREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;\n")
+            try directory.write(
+                "schema.sql",
+                "CREATE TABLE t (a int);\nCREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;\n"
+            )
             let loader = SchemaLoader(shadowServer: try TestServer.adminConnectionString())
             #expect {
                 try loader.snapshot(of: .sqlFiles(directory.path + "/schema.sql"))

@@ -20,7 +20,11 @@ import Testing
                 == "CHECK (((display_name <> ''::text) AND (display_name <> 'fullname'::text)))"
         )
         #expect(
-            DeparsedName.replacingIdentifier("v", with: "value", in: "WHEN ((new.v IS NOT NULL)) EXECUTE FUNCTION f(v2)")
+            DeparsedName.replacingIdentifier(
+                "v",
+                with: "value",
+                in: "WHEN ((new.v IS NOT NULL)) EXECUTE FUNCTION f(v2)"
+            )
                 == "WHEN ((new.value IS NOT NULL)) EXECUTE FUNCTION f(v2)"
         )
         #expect(

@@ -26,7 +26,10 @@ import Testing
                 var plan = SchemaChangePlan()
                 for _ in 0..<rounds {
                     let start = Self.now()
-                    plan = try loader.plan(from: .database(current.connectionString), to: .database(desired.connectionString))
+                    plan = try loader.plan(
+                        from: .database(current.connectionString),
+                        to: .database(desired.connectionString)
+                    )
                     diffTimes.append(Self.now() - start)
                     let dumpStart = Self.now()
                     _ = try DiffHarness.dump(current)

@@ -99,7 +99,9 @@ enum DiffHarness {
                 ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", copy.connectionString],
                 input: text
             )
-            guard output.status.isSuccess else { throw HarnessError("restoring the dump failed: \(output.combinedOutput)") }
+            guard output.status.isSuccess else {
+                throw HarnessError("restoring the dump failed: \(output.combinedOutput)")
+            }
             return try normalisedDump(copy)
         }
     }

@@ -29,15 +29,25 @@ import Testing
                     try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
                     let migrated = try DiffHarness.snapshot(source)
                     let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target)
-                    #expect(remaining.up.isEmpty, "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)")
+                    #expect(
+                        remaining.up.isEmpty,
+                        "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)"
+                    )
                     let upDifference = try DiffHarness.schemaDifference(source, target)
                     #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
 
-                    try DiffHarness.apply(plan.down, nonTransactional: plan.downNonTransactionalReason != nil, to: source)
+                    try DiffHarness.apply(
+                        plan.down,
+                        nonTransactional: plan.downNonTransactionalReason != nil,
+                        to: source
+                    )
                     let reverted = try DiffHarness.snapshot(source)
                     let original = try DiffHarness.snapshot(fresh)
                     let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh)
-                    #expect(leftover.up.isEmpty, "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)")
+                    #expect(
+                        leftover.up.isEmpty,
+                        "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)"
+                    )
                     let downDifference = try DiffHarness.schemaDifference(source, fresh)
                     #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
                 }

@@ -14,7 +14,9 @@ import Testing
         return snapshot
     }
 
-    func table(_ columns: CatalogColumn..., constraints: [CatalogConstraint] = [], comment: String? = nil) -> CatalogTable {
+    func table(_ columns: CatalogColumn..., constraints: [CatalogConstraint] = [], comment: String? = nil)
+        -> CatalogTable
+    {
         CatalogTable(
             name: t,
             columns: columns,
@@ -37,7 +39,10 @@ import Testing
         let before = snapshot(table(id, CatalogColumn(name: "legacy", type: "text")))
         let after = snapshot(table(id))
         let plan = try SchemaDiff.plan(from: before, to: after)
-        #expect(plan.upSQL == "-- migrate: destructive: drops column public.t.legacy\nALTER TABLE \"public\".\"t\" DROP COLUMN \"legacy\";\n")
+        #expect(
+            plan.upSQL
+                == "-- migrate: destructive: drops column public.t.legacy\nALTER TABLE \"public\".\"t\" DROP COLUMN \"legacy\";\n"
+        )
         #expect(plan.destructiveChanges == ["drops column public.t.legacy"])
         #expect(plan.downSQL == "ALTER TABLE \"public\".\"t\" ADD COLUMN \"legacy\" text;\n")
         #expect(plan.downDestructiveChanges.isEmpty)
@@ -64,12 +69,18 @@ import Testing
 
     @Test func aCommentHintRenamesAColumn() throws {
         let before = snapshot(table(id, CatalogColumn(name: "surname", type: "text")))
-        let hinted = CatalogColumn(name: "last_name", type: "text", comment: "migrate:renamed-from surname\nfamily name")
+        let hinted = CatalogColumn(
+            name: "last_name",
+            type: "text",
+            comment: "migrate:renamed-from surname\nfamily name"
+        )
         let plan = try SchemaDiff.plan(from: before, to: snapshot(table(id, hinted)))
-        #expect(plan.up.map(\.sql) == [
-            "ALTER TABLE \"public\".\"t\" RENAME COLUMN \"surname\" TO \"last_name\"",
-            "COMMENT ON COLUMN \"public\".\"t\".\"last_name\" IS 'migrate:renamed-from surname\nfamily name'",
-        ])
+        #expect(
+            plan.up.map(\.sql) == [
+                "ALTER TABLE \"public\".\"t\" RENAME COLUMN \"surname\" TO \"last_name\"",
+                "COMMENT ON COLUMN \"public\".\"t\".\"last_name\" IS 'migrate:renamed-from surname\nfamily name'",
+            ]
+        )
         let ignored = try SchemaDiff.plan(
             from: before,
             to: snapshot(table(id, hinted)),
@@ -87,7 +98,11 @@ import Testing
             ("t.a=id", "collides"),
         ] {
             #expect {
-                try SchemaDiff.plan(from: before, to: after, options: SchemaDiffOptions(renames: [try RenameSpec(parsing: text)]))
+                try SchemaDiff.plan(
+                    from: before,
+                    to: after,
+                    options: SchemaDiffOptions(renames: [try RenameSpec(parsing: text)])
+                )
             } throws: { error in
                 (error as? MigrateError)?.code == .usage && "\(error)".contains(phrase)
             }
@@ -98,7 +113,10 @@ import Testing
         let check = CatalogConstraint(name: "old_check", kind: .check, definition: "CHECK ((id > 0))", columns: ["id"])
         var renamed = check
         renamed.name = "t_id_check"
-        let plan = try SchemaDiff.plan(from: snapshot(table(id, constraints: [check])), to: snapshot(table(id, constraints: [renamed])))
+        let plan = try SchemaDiff.plan(
+            from: snapshot(table(id, constraints: [check])),
+            to: snapshot(table(id, constraints: [renamed]))
+        )
         #expect(plan.upSQL == "ALTER TABLE \"public\".\"t\" RENAME CONSTRAINT \"old_check\" TO \"t_id_check\";\n")
         #expect(plan.downSQL == "ALTER TABLE \"public\".\"t\" RENAME CONSTRAINT \"t_id_check\" TO \"old_check\";\n")
     }
@@ -109,12 +127,17 @@ import Testing
         var using = column
         using.defaultExpression = "'ok'::public.mood"
         let before = snapshot(table(id, column), enums: [CatalogEnum(name: mood, values: ["sad", "happy"])])
-        let unused = snapshot(table(id, column), enums: [CatalogEnum(name: mood, values: ["meh", "sad", "ok", "happy"])])
+        let unused = snapshot(
+            table(id, column),
+            enums: [CatalogEnum(name: mood, values: ["meh", "sad", "ok", "happy"])]
+        )
         let plan = try SchemaDiff.plan(from: before, to: unused)
-        #expect(plan.up.map(\.sql) == [
-            "ALTER TYPE \"public\".\"mood\" ADD VALUE 'meh' BEFORE 'sad'",
-            "ALTER TYPE \"public\".\"mood\" ADD VALUE 'ok' AFTER 'sad'",
-        ])
+        #expect(
+            plan.up.map(\.sql) == [
+                "ALTER TYPE \"public\".\"mood\" ADD VALUE 'meh' BEFORE 'sad'",
+                "ALTER TYPE \"public\".\"mood\" ADD VALUE 'ok' AFTER 'sad'",
+            ]
+        )
         #expect(!plan.requiresNonTransactional)
         // Down removes the values: a rebuild, destructive, but transactional.
         #expect(plan.downDestructiveChanges.count == 1)
@@ -132,11 +155,13 @@ import Testing
         let before = snapshot(enums: [CatalogEnum(name: mood, values: ["a", "b"])])
         let after = snapshot(enums: [CatalogEnum(name: mood, values: ["b", "a"])])
         let plan = try SchemaDiff.plan(from: before, to: after)
-        #expect(plan.up.map(\.sql) == [
-            "ALTER TYPE \"public\".\"mood\" RENAME TO \"mood_migrate_old\"",
-            "CREATE TYPE \"public\".\"mood\" AS ENUM ('b', 'a')",
-            "DROP TYPE \"public\".\"mood_migrate_old\"",
-        ])
+        #expect(
+            plan.up.map(\.sql) == [
+                "ALTER TYPE \"public\".\"mood\" RENAME TO \"mood_migrate_old\"",
+                "CREATE TYPE \"public\".\"mood\" AS ENUM ('b', 'a')",
+                "DROP TYPE \"public\".\"mood_migrate_old\"",
+            ]
+        )
         #expect(plan.destructiveChanges.isEmpty)
     }
 
@@ -161,11 +186,13 @@ import Testing
         after.views[view.name] = newView
         after.dependencies = before.dependencies
         let plan = try SchemaDiff.plan(from: before, to: after)
-        #expect(plan.up.map(\.sql) == [
-            "DROP VIEW \"public\".\"v\"",
-            "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"amount\" TYPE bigint",
-            "CREATE VIEW \"public\".\"v\" AS\n SELECT t.amount FROM public.t",
-        ])
+        #expect(
+            plan.up.map(\.sql) == [
+                "DROP VIEW \"public\".\"v\"",
+                "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"amount\" TYPE bigint",
+                "CREATE VIEW \"public\".\"v\" AS\n SELECT t.amount FROM public.t",
+            ]
+        )
         #expect(plan.destructiveChanges.isEmpty)
         #expect(plan.downDestructiveChanges == ["changes the type of column public.t.amount from bigint to integer"])
     }
