@@ -39,6 +39,8 @@ struct CatalogAssembly {
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
+    /// Settings read but not compared, by kind of setting: the objects that have them.
+    private var uncompared: [String: [String]] = [:]
 
     init(options: CatalogReadOptions) {
         self.options = options
@@ -65,6 +67,11 @@ struct CatalogAssembly {
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
+        for (setting, objects) in uncompared.sorted(by: { $0.key < $1.key }) {
+            let list = objects.sorted()
+            let shown = list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " and \(list.count - 5) more" : "")
+            snapshot.notes.append("\(setting) are not compared: \(shown)")
+        }
         if objectsWithPrivileges > 0 {
             snapshot.notes.append(
                 "privileges (GRANT/REVOKE) are not compared; \(objectsWithPrivileges) object(s) have explicit privileges"
@@ -78,7 +85,9 @@ struct CatalogAssembly {
         for row in rows {
             let name = row.string("name")
             schemaNames[row.string("oid")] = name
-            snapshot.schemas[name] = CatalogSchema(name: name, comment: row["comment"])
+            if !options.excludesSchema(name) {
+                snapshot.schemas[name] = CatalogSchema(name: name, comment: row["comment"])
+            }
         }
         schemaArray = "{" + schemaNames.keys.sorted().joined(separator: ",") + "}"
     }
@@ -140,6 +149,13 @@ struct CatalogAssembly {
                 continue
             }
             if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            if row.bool("has_replica_identity") == true {
+                uncompared["replica identities", default: []].append("\(name)")
+            }
+            if row.bool("has_tablespace") == true { uncompared["tablespaces", default: []].append("\(name)") }
+            if row.bool("has_access_method") == true {
+                uncompared["table access methods", default: []].append("\(name)")
+            }
             let relation = Relation(name: name, kind: kind)
             relations[oid] = relation
             if row.string("type_oid") != "0" { typeKeys[row.string("type_oid")] = relation.key }
@@ -216,6 +232,11 @@ struct CatalogAssembly {
             relation.columns[number] = name
             let generated = row.string("generated") == "s"
             if generated { relation.generatedColumns.insert(number) }
+            if row.bool("has_storage_settings") == true {
+                uncompared["column storage, compression and statistics settings", default: []].append(
+                    "\(relation.name).\(name)"
+                )
+            }
             relations[relationOID] = relation
             if relation.isTable {
                 // A partition's columns come from its parent and change with it.

@@ -54,6 +54,9 @@ enum CatalogQueries {
             CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
             ds.description AS comment,
             c.relacl IS NOT NULL AS has_privileges,
+            c.relreplident NOT IN ('d', 'n') AS has_replica_identity, c.reltablespace <> 0 AS has_tablespace,
+            c.relkind IN ('r', 'p', 'm') AND c.relam <> 0
+                AND c.relam <> (SELECT oid FROM pg_am WHERE amname = 'heap') AS has_access_method,
             format_type(s.seqtypid, NULL) AS sequence_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
             s.seqcache, s.seqcycle,
             owner.refobjid AS owner_oid, owner.refobjsubid AS owner_column, owner.deptype AS owner_kind
@@ -74,6 +77,7 @@ enum CatalogQueries {
             format_type(a.atttypid, a.atttypmod) AS type, format_type(a.atttypid, NULL) AS bare_type,
             a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
             pg_get_expr(d.adbin, d.adrelid) AS expression, a.attislocal AS is_local,
+            a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attstattarget >= 0 AS has_storage_settings,
             CASE WHEN a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation_name,
             ds.description AS comment

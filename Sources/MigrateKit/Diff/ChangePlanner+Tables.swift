@@ -212,7 +212,8 @@ extension ChangePlanner {
             defaultReset.contains(key) || old.defaultExpression != new.defaultExpression
             || (typeChanges && old.defaultExpression != nil)
         if resetsDefault, old.defaultExpression != nil { add(key, .detach, column + " DROP DEFAULT") }
-        if old.identity != nil, new.identity == nil { add(key, .alter, column + " DROP IDENTITY") }
+        // Dropping the identity drops its sequence, whose name may be wanted by a new sequence.
+        if old.identity != nil, new.identity == nil { add(key, .detach, column + " DROP IDENTITY") }
         if typeChanges {
             let change = ColumnTypeChange(from: old, to: new)
             var sql = column + " TYPE " + new.type + SQLRenderer.collate(new.collation)

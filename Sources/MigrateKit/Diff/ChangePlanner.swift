@@ -375,10 +375,16 @@ final class ChangePlanner {
             let referencedDrops = removal(referenced, [.drop])
             for before in gone {
                 for after in referencedDrops { edges.append((before, after)) }
-                for after in own(referenced, [.alter, .dropOld]) { edges.append((before, after)) }
+                for after in own(referenced, [.dropOld]) { edges.append((before, after)) }
+            }
+            // What depends on a column goes before the column's type changes (a view, a CHECK to re-create).
+            for before in own(dependent, [.detach, .drop]) {
+                for after in own(referenced, [.alter]) { edges.append((before, after)) }
             }
             let changes = own(dependent, [.alter])
-            if own(referenced, [.create]).isEmpty {
+            // A default is let go of by its detach step (DROP DEFAULT); the other changes need not wait.
+            let releasedByDetach = dependency.link == .columnDefault && !own(dependent, [.detach]).isEmpty
+            if own(referenced, [.create]).isEmpty, !releasedByDetach {
                 for before in changes {
                     for after in referencedDrops { edges.append((before, after)) }
                 }
@@ -404,6 +410,16 @@ final class ChangePlanner {
             }
         }
 
+        // A name is free for a new relation or type only once the old holder of that name is gone.
+        var droppedNames: [ObjectName: [PlanStep.ID]] = [:]
+        for id in steps.keys where id.phase == .drop || id.phase == .detach {
+            if let name = namespaceName(of: id.key, in: from) { droppedNames[name, default: []].append(id) }
+        }
+        for id in steps.keys where id.phase == .create || id.phase == .alter {
+            guard let name = namespaceName(of: id.key, in: to) else { continue }
+            for before in droppedNames[name] ?? [] where before.key != id.key { edges.append((before, id)) }
+        }
+
         var ordering = StepOrdering()
         let sorted = ordering.sort(Array(steps.keys), edges: edges)
         for cycle in ordering.cycles {
@@ -411,6 +427,24 @@ final class ChangePlanner {
             warnings.append("dependency cycle among \(names): check the order of the generated statements")
         }
         return sorted.flatMap { steps[$0]!.statements }
+    }
+
+    /// The name an object takes in its schema's shared namespace of relations and types (tables, views,
+    /// sequences, indexes, the indexes of key constraints, identity sequences, enums and domains).
+    private func namespaceName(of key: ObjectKey, in snapshot: CatalogSnapshot) -> ObjectName? {
+        switch key {
+        case .table(let name), .view(let name), .sequence(let name), .index(let name), .type(let name):
+            return name
+        case .constraint(let table, let name):
+            guard let kind = snapshot.tables[table]?.constraints[name]?.kind,
+                kind == .primaryKey || kind == .unique || kind == .exclusion
+            else { return nil }
+            return ObjectName(table.schema, name)
+        case .column(let table, let column):
+            return snapshot.tables[table]?.column(column)?.identity?.sequenceName
+        default:
+            return nil
+        }
     }
 
     // MARK: - Possible renames

@@ -195,9 +195,28 @@ import Testing
         )
 
         let custom = try read(sql, options: CatalogReadOptions(excludedTables: ["meta.history"]))
+        #expect(custom.schemas.keys.sorted() == ["public"], "the version table's schema is migrate's")
         #expect(
             custom.tables.keys.sorted() == [
                 ObjectName("meta", "schema_migrations_log"), ObjectName("public", "schema_migrations"), t,
+            ]
+        )
+    }
+
+    @Test func settingsThatAreNotComparedAreNoted() throws {
+        let snapshot = try read(
+            """
+            CREATE TABLE t (id int PRIMARY KEY, body text);
+            ALTER TABLE t ALTER COLUMN body SET STORAGE EXTERNAL;
+            ALTER TABLE t REPLICA IDENTITY FULL;
+            GRANT SELECT ON t TO PUBLIC;
+            """
+        )
+        #expect(
+            snapshot.notes == [
+                "column storage, compression and statistics settings are not compared: public.t.body",
+                "replica identities are not compared: public.t",
+                "privileges (GRANT/REVOKE) are not compared; 1 object(s) have explicit privileges",
             ]
         )
     }

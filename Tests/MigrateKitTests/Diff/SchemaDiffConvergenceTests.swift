@@ -1,3 +1,4 @@
+import Foundation
 import MigrateKit
 import MigrateTestSupport
 import PostgresClient
@@ -21,7 +22,12 @@ import Testing
                     let options = try Self.options(fixture)
                     let plan = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
+                    // MIGRATE_DIFF_SHOW=<fixture> prints the plan, for working on a fixture.
+                    if ProcessInfo.processInfo.environment["MIGRATE_DIFF_SHOW"] == fixture {
+                        print("-- up\n\(plan.upSQL)-- down\n\(plan.downSQL)-- warnings\n\(plan.warnings)")
+                    }
 
+                    #expect(!plan.warnings.contains { $0.contains("dependency cycle") }, "\(fixture): \(plan.warnings)")
                     // Same inputs, same bytes.
                     let again = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(again == plan)
