@@ -120,8 +120,10 @@ extension ChangePlanner {
                 let list = lost.map(SQLRenderer.literal).joined(separator: ", ")
                 destructive = "removes value(s) \(list) from enum \(name) (rows that hold them make the migration fail)"
             }
-        } else if let old = from.domains[name], let new = to.domains[name], old.baseType != new.baseType {
-            destructive = "changes the base type of domain \(name) from \(old.baseType) to \(new.baseType)"
+        } else if let old = from.domains[name], let new = to.domains[name] {
+            if old.baseType != new.baseType {
+                destructive = "changes the base type of domain \(name) from \(old.baseType) to \(new.baseType)"
+            }
         } else if from.domains[name] != nil || to.domains[name] != nil {
             destructive = "turns type \(name) into a different kind of type"
         }

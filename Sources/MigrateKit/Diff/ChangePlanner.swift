@@ -373,7 +373,7 @@ final class ChangePlanner {
             let referenced = dependency.referenced
             let gone = removal(dependent)
             let referencedDrops = removal(referenced, [.drop])
-            for before in gone {
+            for before in gone + own(dependent, [.dropOld]) {
                 for after in referencedDrops { edges.append((before, after)) }
                 for after in own(referenced, [.dropOld]) { edges.append((before, after)) }
             }
