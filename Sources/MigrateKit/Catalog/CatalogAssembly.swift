@@ -1,0 +1,500 @@
+import PostgresClient
+
+/// Builds a ``CatalogSnapshot`` from the rows of ``CatalogQueries``, translating OIDs into names.
+///
+/// Parents are read before their members; a member whose parent is unknown (an extension's table, a
+/// version table, a system object) is dropped, which is how extension members and excluded tables stay out.
+struct CatalogAssembly {
+    let options: CatalogReadOptions
+    private(set) var snapshot = CatalogSnapshot()
+
+    /// A table, view or sequence by OID, with the column names needed to resolve dependencies.
+    private struct Relation {
+        var name: ObjectName
+        var kind: String
+        var columns: [Int: String] = [:]
+        var generatedColumns: Set<Int> = []
+
+        var isTable: Bool { kind == "r" || kind == "p" }
+        var key: ObjectKey {
+            switch kind {
+            case "r", "p": .table(name)
+            case "S": .sequence(name)
+            default: .view(name)
+            }
+        }
+    }
+
+    private var schemaArray = "{}"
+    private var schemaNames: [String: String] = [:]
+    private var relations: [String: Relation] = [:]
+    private var excludedRelations: Set<String> = []
+    private var typeKeys: [String: ObjectKey] = [:]
+    private var functionKeys: [String: ObjectKey] = [:]
+    private var constraintKeys: [String: ObjectKey] = [:]
+    private var indexKeys: [String: ObjectKey] = [:]
+    private var triggerKeys: [String: ObjectKey] = [:]
+    private var policyKeys: [String: ObjectKey] = [:]
+    private var extensionKeys: [String: ObjectKey] = [:]
+    /// Identity sequences by `tableOID:columnNumber`.
+    private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
+    private var objectsWithPrivileges = 0
+    /// Settings read but not compared, by kind of setting: the objects that have them.
+    private var uncompared: [String: [String]] = [:]
+
+    init(options: CatalogReadOptions) {
+        self.options = options
+    }
+
+    mutating func run(on connection: PostgresConnection) throws(MigrateError) {
+        func query(_ sql: String, _ what: String) throws(MigrateError) -> [QueryResult.Row] {
+            do {
+                return try connection.query(sql, sql.contains("$1") ? [schemaArray] : []).rows
+            } catch {
+                throw CatalogReader.failure(error, while: "reading \(what) from the catalog")
+            }
+        }
+        readSchemas(try query(CatalogQueries.schemas, "schemas"))
+        try checkSupported(try query(CatalogQueries.unsupported, "unsupported objects"))
+        readExtensions(try query(CatalogQueries.extensions, "extensions"))
+        readTypes(try query(CatalogQueries.types, "types"))
+        readRelations(try query(CatalogQueries.relations, "tables, views and sequences"))
+        readColumns(try query(CatalogQueries.columns, "columns"))
+        readConstraints(try query(CatalogQueries.constraints, "constraints"))
+        try readIndexes(try query(CatalogQueries.indexes, "indexes"))
+        readFunctions(try query(CatalogQueries.functions, "functions"))
+        readTriggers(try query(CatalogQueries.triggers, "triggers"))
+        readPolicies(try query(CatalogQueries.policies, "policies"))
+        readCasts(try query(CatalogQueries.casts, "casts"))
+        readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
+        for (setting, objects) in uncompared.sorted(by: { $0.key < $1.key }) {
+            let list = objects.sorted()
+            let shown = list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " and \(list.count - 5) more" : "")
+            snapshot.notes.append("\(setting) are not compared: \(shown)")
+        }
+        if objectsWithPrivileges > 0 {
+            snapshot.notes.append(
+                "privileges (GRANT/REVOKE) are not compared; \(objectsWithPrivileges) object(s) have explicit privileges"
+            )
+        }
+    }
+
+    // MARK: - Kinds of objects
+
+    private mutating func readSchemas(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let name = row.string("name")
+            schemaNames[row.string("oid")] = name
+            if !options.excludesSchema(name) {
+                snapshot.schemas[name] = CatalogSchema(name: name, comment: row["comment"])
+            }
+        }
+        schemaArray = "{" + schemaNames.keys.sorted().joined(separator: ",") + "}"
+    }
+
+    private func checkSupported(_ rows: [QueryResult.Row]) throws(MigrateError) {
+        guard !rows.isEmpty else { return }
+        let lines = rows.map { row in "  \(row.string("type")) \(row.string("identity")): \(row.string("reason"))" }
+        throw MigrateError(
+            .usage,
+            "the schema contains objects migrate cannot compare:\n" + lines.joined(separator: "\n"),
+            hint: "manage these objects in hand-written revisions and keep them out of the compared schemas"
+        )
+    }
+
+    private mutating func readExtensions(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let name = row.string("name")
+            extensionKeys[row.string("oid")] = .extension(name)
+            snapshot.extensions[name] = CatalogExtension(
+                name: name,
+                schema: row.string("schema"),
+                version: row.string("version"),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readTypes(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let name = ObjectName(schema, row.string("name"))
+            typeKeys[row.string("oid")] = .type(name)
+            typeKeys[row.string("array_oid")] = .type(name)
+            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            if row.string("kind") == "e" {
+                snapshot.enums[name] = CatalogEnum(name: name, values: row.textArray("labels"), comment: row["comment"])
+            } else {
+                snapshot.domains[name] = CatalogDomain(
+                    name: name,
+                    baseType: row.string("base_type"),
+                    collation: Self.collation(row),
+                    defaultExpression: row["default_expression"],
+                    notNull: row.bool("not_null") ?? false,
+                    comment: row["comment"]
+                )
+            }
+        }
+    }
+
+    private mutating func readRelations(_ rows: [QueryResult.Row]) {
+        var ownedSequences: [(sequence: ObjectName, ownerOID: String, column: Int, identity: Bool)] = []
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let oid = row.string("oid")
+            let name = ObjectName(schema, row.string("name"))
+            let kind = row.string("kind")
+            if kind == "r" || kind == "p", options.excludes(name) {
+                excludedRelations.insert(oid)
+                continue
+            }
+            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            if row.bool("has_replica_identity") == true {
+                uncompared["replica identities", default: []].append("\(name)")
+            }
+            if row.bool("has_tablespace") == true { uncompared["tablespaces", default: []].append("\(name)") }
+            if row.bool("has_access_method") == true {
+                uncompared["table access methods", default: []].append("\(name)")
+            }
+            let relation = Relation(name: name, kind: kind)
+            relations[oid] = relation
+            if row.string("type_oid") != "0" { typeKeys[row.string("type_oid")] = relation.key }
+            let comment = row["comment"]
+            switch kind {
+            case "r", "p":
+                var table = CatalogTable(
+                    name: name,
+                    isUnlogged: row.bool("unlogged") ?? false,
+                    options: row.textArray("options"),
+                    rowSecurity: row.bool("row_security") ?? false,
+                    forceRowSecurity: row.bool("force_row_security") ?? false,
+                    partitionKey: row["partition_key"],
+                    comment: comment
+                )
+                if let parent = row["partition_parent"], let bound = row["partition_bound"] {
+                    // Resolved once every relation is known.
+                    table.partition = PartitionBound(parent: ObjectName("", parent), bound: bound)
+                }
+                snapshot.tables[name] = table
+            case "v", "m":
+                snapshot.views[name] = CatalogView(
+                    name: name,
+                    isMaterialized: kind == "m",
+                    definition: Self.trimmedViewDefinition(row.string("view_definition")),
+                    options: row.textArray("options"),
+                    comment: comment
+                )
+            default:
+                let options = SequenceOptions(
+                    dataType: row.string("sequence_type"),
+                    start: row.string("seqstart"),
+                    increment: row.string("seqincrement"),
+                    minimum: row.string("seqmin"),
+                    maximum: row.string("seqmax"),
+                    cache: row.string("seqcache"),
+                    cycles: row.bool("seqcycle") ?? false
+                )
+                if let owner = row["owner_oid"], let column = row.int("owner_column") {
+                    ownedSequences.append((name, owner, column, row.string("owner_kind") == "i"))
+                    if row.string("owner_kind") == "i" {
+                        identitySequences["\(owner):\(column)"] = (name, options)
+                        relations[oid] = nil
+                        continue
+                    }
+                }
+                snapshot.sequences[name] = CatalogSequence(
+                    name: name,
+                    options: options,
+                    isUnlogged: row.bool("unlogged") ?? false,
+                    comment: comment
+                )
+            }
+        }
+        for (name, table) in snapshot.tables {
+            guard let partition = table.partition else { continue }
+            if let parent = relations[partition.parent.name] {
+                snapshot.tables[name]?.partition?.parent = parent.name
+            } else {
+                snapshot.tables[name]?.partition = nil
+            }
+        }
+        // Owners are resolved to names with the columns; remember them until then.
+        pendingOwners = ownedSequences.filter { !$0.identity }.map { ($0.sequence, $0.ownerOID, $0.column) }
+    }
+
+    private var pendingOwners: [(sequence: ObjectName, ownerOID: String, column: Int)] = []
+
+    private mutating func readColumns(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let relationOID = row.string("relation_oid")
+            guard var relation = relations[relationOID], let number = row.int("number") else { continue }
+            let name = row.string("name")
+            relation.columns[number] = name
+            let generated = row.string("generated") == "s"
+            if generated { relation.generatedColumns.insert(number) }
+            if row.bool("has_storage_settings") == true {
+                uncompared["column storage, compression and statistics settings", default: []].append(
+                    "\(relation.name).\(name)"
+                )
+            }
+            relations[relationOID] = relation
+            if relation.isTable {
+                // A partition's columns come from its parent and change with it.
+                guard snapshot.tables[relation.name]?.partition == nil else { continue }
+                var identity: ColumnIdentity?
+                let identityKind = row.string("identity")
+                if !identityKind.isEmpty, let sequence = identitySequences["\(relationOID):\(number)"] {
+                    identity = ColumnIdentity(
+                        always: identityKind == "a",
+                        sequenceName: sequence.name,
+                        options: sequence.options
+                    )
+                }
+                let column = CatalogColumn(
+                    name: name,
+                    type: row.string("type"),
+                    typeWithoutModifiers: row.string("bare_type"),
+                    collation: Self.collation(row),
+                    defaultExpression: generated ? nil : row["expression"],
+                    notNull: row.bool("not_null") ?? false,
+                    identity: identity,
+                    generatedExpression: generated ? row["expression"] : nil,
+                    comment: row["comment"]
+                )
+                snapshot.tables[relation.name]?.columns.append(column)
+            } else if relation.kind == "v" || relation.kind == "m" {
+                snapshot.views[relation.name]?.columns.append(
+                    ViewColumn(name: name, type: row.string("type"), comment: row["comment"])
+                )
+            }
+        }
+        for owner in pendingOwners {
+            if excludedRelations.contains(owner.ownerOID) {
+                snapshot.sequences[owner.sequence] = nil
+                continue
+            }
+            guard let table = relations[owner.ownerOID], let column = table.columns[owner.column] else { continue }
+            snapshot.sequences[owner.sequence]?.owner = ColumnReference(table: table.name, column: column)
+        }
+        pendingOwners = []
+    }
+
+    private mutating func readConstraints(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let oid = row.string("oid")
+            let (definition, deferrable, initiallyDeferred, _) = CatalogConstraint.splitDefinition(
+                row.string("definition")
+            )
+            let validated = row.bool("validated") ?? true
+            let name = row.string("name")
+            if let domain = typeKeys[row.string("domain_oid")], case .type(let domainName) = domain {
+                constraintKeys[oid] = domain
+                snapshot.domains[domainName]?.constraints[name] = DomainConstraint(
+                    name: name,
+                    definition: definition,
+                    isValidated: validated,
+                    comment: row["comment"]
+                )
+                continue
+            }
+            guard let table = relations[row.string("table_oid")], table.isTable,
+                let kind = CatalogConstraint.Kind(rawValue: row.string("kind"))
+            else { continue }
+            let key = ObjectKey.constraint(table.name, name)
+            constraintKeys[oid] = key
+            if kind == .primaryKey || kind == .unique || kind == .exclusion {
+                indexKeys[row.string("index_oid")] = key
+            }
+            snapshot.tables[table.name]?.constraints[name] = CatalogConstraint(
+                name: name,
+                kind: kind,
+                definition: definition,
+                deferrable: deferrable,
+                initiallyDeferred: initiallyDeferred,
+                isValidated: validated,
+                columns: row.textArray("columns"),
+                referencedTable: relations[row.string("referenced_oid")]?.name,
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readIndexes(_ rows: [QueryResult.Row]) throws(MigrateError) {
+        for row in rows {
+            guard let table = relations[row.string("table_oid")] else { continue }
+            let name = ObjectName(table.name.schema, row.string("name"))
+            let isUnique = row.bool("is_unique") ?? false
+            let definition = row.string("definition")
+            let head = (isUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + row.string("quoted_name") + " ON "
+            var rest = Substring(definition)
+            guard rest.hasPrefix(head) else { throw Self.unexpected(definition) }
+            rest = rest.dropFirst(head.count)
+            if rest.hasPrefix("ONLY ") { rest = rest.dropFirst(5) }
+            let quotedTable = row.string("quoted_table")
+            guard rest.hasPrefix(quotedTable) else { throw Self.unexpected(definition) }
+            if row.bool("valid") == false {
+                snapshot.notes.append("index \(name) is invalid (a failed CREATE INDEX CONCURRENTLY?)")
+            }
+            indexKeys[row.string("oid")] = .index(name)
+            snapshot.indexes[name] = CatalogIndex(
+                name: name,
+                table: table.name,
+                isUnique: isUnique,
+                body: String(rest.dropFirst(quotedTable.count)),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    /// `pg_get_viewdef` output without its final semicolon and newline.
+    static func trimmedViewDefinition(_ text: String) -> String {
+        var definition = text
+        while definition.last == ";" || definition.last == "\n" || definition.last == " " { definition.removeLast() }
+        return definition
+    }
+
+    private static func unexpected(_ definition: String) -> MigrateError {
+        MigrateError(.internal, "cannot take apart the index definition \(definition)")
+    }
+
+    private mutating func readFunctions(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let identity = FunctionIdentity(
+                name: ObjectName(schema, row.string("name")),
+                argumentTypes: row.string("argument_types")
+            )
+            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            functionKeys[row.string("oid")] = .function(identity)
+            var definition = row.string("definition")
+            while definition.last == "\n" { definition.removeLast() }
+            snapshot.functions[identity] = CatalogFunction(
+                identity: identity,
+                isProcedure: row.string("kind") == "p",
+                arguments: row.string("arguments"),
+                result: row["result"],
+                identityArguments: row.string("identity_arguments"),
+                definition: definition,
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readTriggers(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let table = relations[row.string("table_oid")] else { continue }
+            let name = row.string("name")
+            triggerKeys[row.string("oid")] = .trigger(table.name, name)
+            snapshot.triggers[MemberName(table.name, name)] = CatalogTrigger(
+                name: name,
+                table: table.name,
+                definition: row.string("definition"),
+                enabled: row.string("enabled"),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readPolicies(_ rows: [QueryResult.Row]) {
+        let commands = ["*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"]
+        for row in rows {
+            guard let table = relations[row.string("table_oid")], table.isTable else { continue }
+            let name = row.string("name")
+            policyKeys[row.string("oid")] = .policy(table.name, name)
+            let roles = row.textArray("roles").map { $0.isEmpty ? "PUBLIC" : $0 }.sorted()
+            snapshot.tables[table.name]?.policies[name] = CatalogPolicy(
+                name: name,
+                table: table.name,
+                command: commands[row.string("command")] ?? "ALL",
+                permissive: row.bool("permissive") ?? true,
+                roles: roles,
+                using: row["using_expression"],
+                withCheck: row["check_expression"],
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readCasts(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let cast = TypeCast(row.string("source"), row.string("target"))
+            snapshot.explicitCasts.insert(cast)
+            if row.bool("automatic") == true { snapshot.assignmentCasts.insert(cast) }
+        }
+    }
+
+    // MARK: - Dependencies
+
+    private mutating func readDependencies(_ rows: [QueryResult.Row]) {
+        var found: Set<CatalogDependency> = []
+        for row in rows {
+            let sub = row.int("sub") ?? 0
+            let objectOID = row.string("object")
+            let automatic = row.string("kind") == "a"
+            let viaExpression = row.bool("via_expression") ?? false
+            guard
+                let referenced = key(
+                    class: row.string("referenced_class"),
+                    object: row.string("referenced"),
+                    sub: row.int("referenced_sub") ?? 0
+                ),
+                var dependent = key(class: row.string("class"), object: objectOID, sub: sub)
+            else { continue }
+            var link: CatalogDependency.Link = automatic ? .automatic : .reference
+            if case .sequence(let sequence) = dependent, automatic {
+                // OWNED BY: only the ownership statement needs the column.
+                dependent = .sequenceOwnership(sequence)
+                link = .reference
+            } else if viaExpression {
+                let generated = relations[objectOID]?.generatedColumns.contains(sub) ?? false
+                link = generated ? .generatedColumn : .columnDefault
+            } else if case .column = dependent, case .type = referenced {
+                link = .columnType
+            } else if case .column = dependent, case .extension = referenced {
+                link = .columnType
+            }
+            guard dependent != referenced else { continue }
+            found.insert(CatalogDependency(dependent, on: referenced, link: link))
+        }
+        snapshot.dependencies = found.sorted()
+    }
+
+    /// The diffable object a `pg_depend` address stands for, if it is one.
+    private func key(class classOID: String, object: String, sub: Int) -> ObjectKey? {
+        switch classOID {
+        case CatalogClass.relation:
+            if let relation = relations[object] {
+                if relation.isTable, sub > 0 {
+                    return relation.columns[sub].map { .column(relation.name, $0) }
+                }
+                return relation.key
+            }
+            return indexKeys[object]
+        case CatalogClass.type: return typeKeys[object]
+        case CatalogClass.function: return functionKeys[object]
+        case CatalogClass.constraint: return constraintKeys[object]
+        case CatalogClass.trigger: return triggerKeys[object]
+        case CatalogClass.policy: return policyKeys[object]
+        case CatalogClass.namespace: return schemaNames[object].map { .schema($0) }
+        case CatalogClass.extension: return extensionKeys[object]
+        default: return nil
+        }
+    }
+
+    private static func collation(_ row: QueryResult.Row) -> ObjectName? {
+        guard let schema = row["collation_schema"], let name = row["collation_name"] else { return nil }
+        return ObjectName(schema, name)
+    }
+}
+
+/// OIDs of the system catalogs `pg_depend.classid` points into; fixed since PostgreSQL 7.
+enum CatalogClass {
+    static let relation = "1259"
+    static let type = "1247"
+    static let function = "1255"
+    static let constraint = "2606"
+    static let trigger = "2620"
+    static let policy = "3256"
+    static let namespace = "2615"
+    static let `extension` = "3079"
+}

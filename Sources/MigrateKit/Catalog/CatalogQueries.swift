@@ -1,0 +1,287 @@
+/// The `pg_catalog` queries ``CatalogReader`` runs: one per kind of object, each covering the whole schema.
+///
+/// `$1` is always the array of user schema OIDs. They run with `search_path = ''` so every name the
+/// deparsing functions print is schema-qualified. Objects that belong to an extension
+/// (`pg_depend.deptype = 'e'`) are left out here or, for sub-objects, by their parent being unknown.
+enum CatalogQueries {
+    /// Schemas other than `pg_catalog`, `information_schema`, `pg_toast*` and `pg_temp*`.
+    static let schemas = """
+        SELECT n.oid, n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+        FROM pg_namespace n
+        WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass
+                AND d.objid = n.oid AND d.deptype = 'e')
+        """
+
+    static let extensions = """
+        SELECT e.oid, e.extname AS name, n.nspname AS schema, e.extversion AS version,
+            obj_description(e.oid, 'pg_extension') AS comment
+        FROM pg_extension e
+        JOIN pg_namespace n ON n.oid = e.extnamespace
+        """
+
+    /// Enums and domains.
+    static let types = """
+        SELECT t.oid, t.typarray AS array_oid, t.typnamespace AS schema_oid, t.typname AS name, t.typtype AS kind,
+            CASE WHEN t.typtype = 'e' THEN
+                ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+            END AS labels,
+            CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+            t.typnotnull AS not_null,
+            pg_get_expr(t.typdefaultbin, 0) AS default_expression,
+            CASE WHEN t.typcollation <> b.typcollation THEN cn.nspname END AS collation_schema,
+            CASE WHEN t.typcollation <> b.typcollation THEN co.collname END AS collation_name,
+            obj_description(t.oid, 'pg_type') AS comment,
+            t.typacl IS NOT NULL AS has_privileges
+        FROM pg_type t
+        LEFT JOIN pg_type b ON b.oid = t.typbasetype
+        LEFT JOIN pg_collation co ON co.oid = t.typcollation
+        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE t.typnamespace = ANY($1::oid[]) AND t.typtype IN ('e', 'd')
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                AND d.objid = t.oid AND d.deptype = 'e')
+        """
+
+    /// Tables, partitioned tables, views, materialized views and sequences, with sequence parameters and
+    /// the column a sequence is owned by (`OWNED BY`, or the identity column it serves).
+    static let relations = """
+        SELECT c.oid, c.reltype AS type_oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind,
+            c.relpersistence = 'u' AS unlogged, c.reloptions AS options,
+            c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+            CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+            CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+            (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition) AS partition_parent,
+            CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
+            ds.description AS comment,
+            c.relacl IS NOT NULL AS has_privileges,
+            c.relreplident NOT IN ('d', 'n') AS has_replica_identity, c.reltablespace <> 0 AS has_tablespace,
+            c.relkind IN ('r', 'p', 'm') AND c.relam <> 0
+                AND c.relam <> (SELECT oid FROM pg_am WHERE amname = 'heap') AS has_access_method,
+            format_type(s.seqtypid, NULL) AS sequence_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+            s.seqcache, s.seqcycle,
+            owner.refobjid AS owner_oid, owner.refobjsubid AS owner_column, owner.deptype AS owner_kind
+        FROM pg_class c
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+        LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+        LEFT JOIN pg_depend owner ON c.relkind = 'S' AND owner.classid = 'pg_class'::regclass
+            AND owner.objid = c.oid AND owner.refclassid = 'pg_class'::regclass AND owner.refobjsubid > 0
+            AND owner.deptype IN ('a', 'i')
+        WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                AND d.objid = c.oid AND d.deptype = 'e')
+        """
+
+    /// Columns of tables and views, in order.
+    static let columns = """
+        SELECT a.attrelid AS relation_oid, a.attnum AS number, a.attname AS name,
+            format_type(a.atttypid, a.atttypmod) AS type, format_type(a.atttypid, NULL) AS bare_type,
+            a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
+            pg_get_expr(d.adbin, d.adrelid) AS expression, a.attislocal AS is_local,
+            a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attstattarget >= 0 AS has_storage_settings,
+            CASE WHEN a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
+            CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation_name,
+            ds.description AS comment
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass
+            AND ds.objsubid = a.attnum
+        LEFT JOIN pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0
+            AND NOT a.attisdropped
+        ORDER BY a.attrelid, a.attnum
+        """
+
+    /// Table and domain constraints, without those a partition inherits from its parent.
+    static let constraints = """
+        SELECT k.oid, k.conrelid AS table_oid, k.contypid AS domain_oid, k.conname AS name, k.contype AS kind,
+            pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated, k.conindid AS index_oid,
+            k.confrelid AS referenced_oid,
+            ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS key(number, position)
+                JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.number
+                ORDER BY key.position) AS columns,
+            ds.description AS comment
+        FROM pg_constraint k
+        LEFT JOIN pg_description ds ON ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::regclass
+        WHERE k.connamespace = ANY($1::oid[]) AND k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0
+            AND (k.contypid <> 0 OR k.conislocal)
+        """
+
+    /// Indexes that neither back a constraint nor are a partition's copy of its parent's index.
+    static let indexes = """
+        SELECT i.indexrelid AS oid, i.indrelid AS table_oid, c.relname AS name, i.indisunique AS is_unique,
+            pg_get_indexdef(i.indexrelid) AS definition, quote_ident(c.relname) AS quoted_name,
+            quote_ident(tn.nspname) || '.' || quote_ident(t.relname) AS quoted_table,
+            i.indisvalid AS valid, ds.description AS comment
+        FROM pg_index i
+        LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass
+            AND ds.objsubid = 0
+        JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_namespace tn ON tn.oid = t.relnamespace
+        WHERE c.relnamespace = ANY($1::oid[])
+            AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid
+                AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+            AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
+        """
+
+    /// Functions and procedures (aggregates and window functions are reported as unsupported).
+    static let functions = """
+        SELECT p.oid, p.pronamespace AS schema_oid, p.proname AS name, p.prokind AS kind,
+            oidvectortypes(p.proargtypes) AS argument_types,
+            pg_get_function_identity_arguments(p.oid) AS identity_arguments,
+            pg_get_function_arguments(p.oid) AS arguments,
+            CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result,
+            pg_get_functiondef(p.oid) AS definition,
+            obj_description(p.oid, 'pg_proc') AS comment,
+            p.proacl IS NOT NULL AS has_privileges
+        FROM pg_proc p
+        WHERE p.pronamespace = ANY($1::oid[]) AND p.prokind IN ('f', 'p')
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                AND d.objid = p.oid AND d.deptype = 'e')
+        """
+
+    /// Triggers written by users: not the internal ones behind foreign keys, not a partition's copies.
+    static let triggers = """
+        SELECT g.oid, g.tgrelid AS table_oid, g.tgname AS name, pg_get_triggerdef(g.oid) AS definition,
+            g.tgenabled AS enabled, obj_description(g.oid, 'pg_trigger') AS comment
+        FROM pg_trigger g
+        JOIN pg_class c ON c.oid = g.tgrelid
+        WHERE c.relnamespace = ANY($1::oid[]) AND NOT g.tgisinternal AND g.tgparentid = 0
+        """
+
+    /// Row-level security policies; an empty role name stands for `PUBLIC`.
+    static let policies = """
+        SELECT p.oid, p.polrelid AS table_oid, p.polname AS name, p.polcmd AS command,
+            p.polpermissive AS permissive,
+            ARRAY(SELECT CASE WHEN r.role = 0 THEN '' ELSE pg_get_userbyid(r.role)::text END
+                FROM unnest(p.polroles) AS r(role) ORDER BY 1) AS roles,
+            pg_get_expr(p.polqual, p.polrelid) AS using_expression,
+            pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
+            obj_description(p.oid, 'pg_policy') AS comment
+        FROM pg_policy p
+        JOIN pg_class c ON c.oid = p.polrelid
+        WHERE c.relnamespace = ANY($1::oid[])
+        """
+
+    /// `pg_depend` between user objects, with three foldings done here: a view's rewrite rule stands for the
+    /// view, a column default (`pg_attrdef`) for its column, and a reference to an array type or to an
+    /// extension's member for the element type or the extension.
+    static let dependencies = """
+        SELECT CASE WHEN d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass)
+                THEN 'pg_class'::regclass ELSE d.classid END::oid AS class,
+            COALESCE(r.ev_class, ad.adrelid, d.objid) AS object,
+            CASE WHEN r.oid IS NOT NULL THEN 0 WHEN ad.oid IS NOT NULL THEN ad.adnum ELSE d.objsubid END AS sub,
+            ad.oid IS NOT NULL AS via_expression,
+            COALESCE(x.refclassid, d.refclassid) AS referenced_class,
+            COALESCE(x.refobjid, arr.typelem, d.refobjid) AS referenced,
+            CASE WHEN x.refobjid IS NOT NULL OR arr.typelem IS NOT NULL THEN 0 ELSE d.refobjsubid END
+                AS referenced_sub,
+            d.deptype AS kind
+        FROM pg_depend d
+        LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+        LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
+        LEFT JOIN pg_type arr ON d.refclassid = 'pg_type'::regclass AND arr.oid = d.refobjid AND arr.typelem <> 0
+            AND arr.typsubscript = 'array_subscript_handler'::regproc
+        LEFT JOIN pg_depend x ON x.classid = d.refclassid AND x.objid = COALESCE(arr.typelem, d.refobjid)
+            AND x.deptype = 'e'
+        WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
+        """
+
+    /// Casts between types, and whether the server applies them on assignment without being asked.
+    static let casts = """
+        SELECT format_type(c.castsource, NULL) AS source, format_type(c.casttarget, NULL) AS target,
+            bool_or(c.castcontext IN ('i', 'a')) AS automatic
+        FROM pg_cast c
+        GROUP BY 1, 2
+        """
+
+    /// Objects of kinds migrate cannot compare, named by `pg_identify_object`.
+    static let unsupported = """
+        WITH user_schemas AS (SELECT unnest($1::oid[]) AS oid),
+        found(classid, objid, reason) AS (
+            SELECT 'pg_rewrite'::regclass, r.oid, 'rules are not supported'
+            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+            WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_class'::regclass, c.oid, CASE c.relkind WHEN 'f' THEN 'foreign tables are not supported'
+                ELSE 'composite types are not supported' END
+            FROM pg_class c WHERE c.relkind IN ('f', 'c') AND c.relnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_class'::regclass, c.oid, 'table inheritance (INHERITS) is not supported'
+            FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND NOT c.relispartition
+                AND c.relkind IN ('r', 'p') AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid)
+            UNION ALL
+            SELECT 'pg_class'::regclass, c.oid, 'typed tables (OF type) are not supported'
+            FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND c.reloftype <> 0
+                AND c.relkind IN ('r', 'p')
+            UNION ALL
+            SELECT 'pg_type'::regclass, t.oid, CASE t.typtype WHEN 'r' THEN 'range types are not supported'
+                ELSE 'base types are not supported' END
+            FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM user_schemas) AND t.typtype IN ('r', 'b')
+                AND NOT (t.typtype = 'b' AND t.typsubscript = 'array_subscript_handler'::regproc)
+            UNION ALL
+            SELECT 'pg_proc'::regclass, p.oid, CASE p.prokind WHEN 'a' THEN 'aggregates are not supported'
+                ELSE 'window functions are not supported' END
+            FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM user_schemas) AND p.prokind IN ('a', 'w')
+            UNION ALL
+            SELECT 'pg_operator'::regclass, o.oid, 'operators are not supported'
+            FROM pg_operator o WHERE o.oprnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_opclass'::regclass, o.oid, 'operator classes are not supported'
+            FROM pg_opclass o WHERE o.opcnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_opfamily'::regclass, o.oid, 'operator families are not supported'
+            FROM pg_opfamily o WHERE o.opfnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_collation'::regclass, o.oid, 'collations are not supported'
+            FROM pg_collation o WHERE o.collnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_conversion'::regclass, o.oid, 'conversions are not supported'
+            FROM pg_conversion o WHERE o.connamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_ts_config'::regclass, o.oid, 'text search configurations are not supported'
+            FROM pg_ts_config o WHERE o.cfgnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_ts_dict'::regclass, o.oid, 'text search dictionaries are not supported'
+            FROM pg_ts_dict o WHERE o.dictnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_ts_parser'::regclass, o.oid, 'text search parsers are not supported'
+            FROM pg_ts_parser o WHERE o.prsnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_ts_template'::regclass, o.oid, 'text search templates are not supported'
+            FROM pg_ts_template o WHERE o.tmplnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_statistic_ext'::regclass, o.oid, 'extended statistics are not supported'
+            FROM pg_statistic_ext o WHERE o.stxnamespace IN (SELECT oid FROM user_schemas)
+            UNION ALL
+            SELECT 'pg_event_trigger'::regclass, o.oid, 'event triggers are not supported' FROM pg_event_trigger o
+            UNION ALL
+            SELECT 'pg_publication'::regclass, o.oid, 'publications are not supported' FROM pg_publication o
+            UNION ALL
+            SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, 'foreign-data wrappers are not supported'
+            FROM pg_foreign_data_wrapper o
+            UNION ALL
+            SELECT 'pg_foreign_server'::regclass, o.oid, 'foreign servers are not supported'
+            FROM pg_foreign_server o
+            UNION ALL
+            SELECT 'pg_cast'::regclass, o.oid, 'user-defined casts are not supported' FROM pg_cast o
+            WHERE o.oid >= 16384 AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
+                AND d.objid = o.oid AND d.deptype = 'i')
+            UNION ALL
+            SELECT 'pg_language'::regclass, o.oid, 'procedural languages are not supported' FROM pg_language o
+            WHERE o.oid >= 16384
+            UNION ALL
+            SELECT 'pg_transform'::regclass, o.oid, 'transforms are not supported' FROM pg_transform o
+            UNION ALL
+            SELECT 'pg_am'::regclass, o.oid, 'access methods are not supported' FROM pg_am o WHERE o.oid >= 16384
+        )
+        SELECT f.reason, i.type, i.identity
+        FROM found f, LATERAL pg_identify_object(f.classid, f.objid, 0) i
+        WHERE NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = f.classid AND d.objid = f.objid
+            AND d.deptype = 'e')
+        ORDER BY i.type, i.identity
+        """
+}

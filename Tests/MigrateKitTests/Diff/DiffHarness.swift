@@ -1,0 +1,151 @@
+import Foundation
+import MigrateKit
+import MigrateTestSupport
+import PostgresClient
+import SystemProcess
+import Testing
+
+/// Shared steps of the autogenerate tests: building schemas in scratch databases, reading them, applying
+/// plans, and comparing `pg_dump` output.
+enum DiffHarness {
+    /// `Tests/MigrateKitTests/Fixtures/Diff`, found next to this source file.
+    static let fixturesDirectory: String = {
+        var path = #filePath
+        for _ in 0..<2 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path + "/Fixtures/Diff"
+    }()
+
+    static let pgDump = "/usr/lib/postgresql/15/bin/pg_dump"
+    static let psql = "/usr/lib/postgresql/15/bin/psql"
+
+    /// The fixture pairs: directories `NN_name` holding `a.sql` and `b.sql`.
+    static func fixtureNames() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory)) ?? []
+        return entries.filter { name in
+            FileManager.default.fileExists(atPath: "\(fixturesDirectory)/\(name)/a.sql")
+        }.sorted()
+    }
+
+    static func read(_ relativePath: String) throws -> String {
+        try String(contentsOfFile: fixturesDirectory + "/" + relativePath, encoding: .utf8)
+    }
+
+    /// Applies a schema script to a database.
+    static func build(_ sql: String, in database: TestDatabase) throws {
+        let connection = try database.connect()
+        defer { connection.close() }
+        try connection.execute(sql)
+    }
+
+    static func snapshot(_ database: TestDatabase) throws -> CatalogSnapshot {
+        let connection = try database.connect()
+        defer { connection.close() }
+        return try CatalogReader.read(connection)
+    }
+
+    /// Runs planned statements: as one transaction, or one by one when the plan says it must.
+    static func apply(_ statements: [PlannedStatement], nonTransactional: Bool, to database: TestDatabase) throws {
+        guard !statements.isEmpty else { return }
+        let connection = try database.connect()
+        defer { connection.close() }
+        if nonTransactional {
+            for statement in statements {
+                do {
+                    try connection.execute(statement.sql)
+                } catch {
+                    throw HarnessError("statement failed: \(error)\n\(statement.sql)")
+                }
+            }
+        } else {
+            let script = "BEGIN;\n" + SchemaChangePlan.render(statements) + "COMMIT;\n"
+            do {
+                try connection.execute(script)
+            } catch {
+                throw HarnessError("plan failed: \(error)\n\(SchemaChangePlan.render(statements))")
+            }
+        }
+    }
+
+    /// Plans between two databases, with the target database canonicalising definitions.
+    static func plan(
+        from current: CatalogSnapshot,
+        to desired: CatalogSnapshot,
+        in target: TestDatabase,
+        options: SchemaDiffOptions = SchemaDiffOptions()
+    ) throws -> SchemaChangePlan {
+        let connection = try target.connect()
+        defer { connection.close() }
+        let canonicalizer = DefinitionCanonicalizer(connection: connection)
+        defer { canonicalizer.finish() }
+        return try SchemaDiff.plan(from: current, to: desired, options: options, canonicalizer: canonicalizer)
+    }
+
+    static func dump(_ database: TestDatabase) throws -> String {
+        let output = try ChildProcess.run(
+            pgDump,
+            ["--schema-only", "--no-owner", "--no-privileges", "-d", database.connectionString]
+        )
+        guard output.status.isSuccess else { throw HarnessError("pg_dump failed: \(output.combinedOutput)") }
+        return output.standardOutput
+    }
+
+    /// The `pg_dump` of a database after one dump and restore: PostgreSQL's own normalisation of
+    /// definitions whose printed form does not parse back to the same tree (IN lists over `varchar`...).
+    static func roundTrippedDump(_ database: TestDatabase) throws -> [String] {
+        let text = try dump(database)
+        return try TestDatabase.with { copy in
+            let output = try ChildProcess.run(
+                psql,
+                ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", copy.connectionString],
+                input: text
+            )
+            guard output.status.isSuccess else {
+                throw HarnessError("restoring the dump failed: \(output.combinedOutput)")
+            }
+            return try normalisedDump(copy)
+        }
+    }
+
+    /// `pg_dump --schema-only` of a database, lines sorted and stripped of trailing commas and `--` lines,
+    /// so that column order and dump order do not matter.
+    static func normalisedDump(_ database: TestDatabase) throws -> [String] {
+        try dump(database).split(separator: "\n").compactMap { line -> String? in
+            var text = String(line)
+            // Comments, and pg_dump's random per-dump \restrict key, say nothing about the schema.
+            if text.hasPrefix("--") || text.isEmpty || text.hasPrefix("\\restrict") || text.hasPrefix("\\unrestrict") {
+                return nil
+            }
+            while text.hasSuffix(",") { text.removeLast() }
+            return text
+        }.sorted()
+    }
+
+    /// How two databases' dumps differ, or `nil` when they agree directly or after a dump/restore round
+    /// trip of each.
+    static func schemaDifference(_ migrated: TestDatabase, _ expected: TestDatabase) throws -> String? {
+        guard let direct = dumpDifference(try normalisedDump(migrated), try normalisedDump(expected)) else {
+            return nil
+        }
+        guard let normalised = dumpDifference(try roundTrippedDump(migrated), try roundTrippedDump(expected)) else {
+            return nil
+        }
+        return "directly:\n\(direct)\nafter a dump/restore round trip:\n\(normalised)"
+    }
+
+    /// The lines only one of two dumps has, or `nil` when they are the same.
+    static func dumpDifference(_ left: [String], _ right: [String]) -> String? {
+        guard left != right else { return nil }
+        var remaining = right
+        var onlyLeft: [String] = []
+        for line in left {
+            if let index = remaining.firstIndex(of: line) { remaining.remove(at: index) } else { onlyLeft.append(line) }
+        }
+        return "only in migrated:\n" + onlyLeft.joined(separator: "\n") + "\nonly in expected:\n"
+            + remaining.joined(separator: "\n")
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,2 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE booking (id int PRIMARY KEY, room int, during tstzrange);

@@ -1,0 +1,3 @@
+CREATE DOMAIN code AS varchar(10) CHECK (VALUE <> '');
+CREATE TABLE t (id int PRIMARY KEY, c code DEFAULT 'a');
+CREATE VIEW v AS SELECT id, c FROM t;

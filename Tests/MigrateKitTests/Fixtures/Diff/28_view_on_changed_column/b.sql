@@ -1,0 +1,5 @@
+CREATE TABLE t (id int PRIMARY KEY, amount bigint, label text);
+CREATE VIEW v AS SELECT id, amount, label FROM t;
+CREATE VIEW vv AS SELECT id, amount * 2 AS double_amount FROM v;
+CREATE TABLE other (id int PRIMARY KEY);
+CREATE VIEW unrelated AS SELECT id FROM other;

@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TYPE app.kind AS ENUM ('a');
+CREATE DOMAIN app.positive AS int CONSTRAINT positive_check CHECK (VALUE > 0);
+CREATE SEQUENCE app.seq;
+CREATE TABLE app.t (id int PRIMARY KEY, k app.kind, CONSTRAINT t_id_check CHECK (id > 0));
+CREATE INDEX t_k_idx ON app.t (k);
+CREATE VIEW app.v AS SELECT id FROM app.t;
+CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION app.trig() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_trig BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.trig();
+CREATE POLICY t_policy ON app.t USING (true);
+COMMENT ON TABLE app.t IS 'old table comment';
+COMMENT ON COLUMN app.t.id IS 'to be removed';

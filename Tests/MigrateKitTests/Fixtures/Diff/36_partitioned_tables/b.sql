@@ -1,0 +1,10 @@
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, payload jsonb, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE events_default PARTITION OF events DEFAULT;
+CREATE INDEX events_kind_idx ON events (kind, at);
+CREATE TABLE regions (id int, region text NOT NULL, CHECK (id > 0)) PARTITION BY LIST (region);
+CREATE TABLE regions_eu PARTITION OF regions FOR VALUES IN ('de', 'fr') PARTITION BY HASH (id);
+CREATE TABLE regions_eu_0 PARTITION OF regions_eu FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE regions_eu_1 PARTITION OF regions_eu FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+CREATE TABLE plain (id int PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE t (id int PRIMARY KEY, attrs jsonb, email citext UNIQUE);

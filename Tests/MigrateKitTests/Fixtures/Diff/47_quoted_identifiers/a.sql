@@ -1,0 +1,1 @@
+CREATE TABLE "Mixed Case" ("Id" int PRIMARY KEY, "select" text, "quote""d" int);

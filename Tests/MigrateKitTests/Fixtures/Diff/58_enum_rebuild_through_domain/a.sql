@@ -1,0 +1,4 @@
+CREATE TYPE a_level AS ENUM ('low', 'mid', 'high', 'extreme');
+CREATE DOMAIN b_level_domain AS a_level CHECK (VALUE <> 'extreme');
+CREATE TABLE t (id int PRIMARY KEY, lvl b_level_domain DEFAULT 'low', raw a_level);
+CREATE VIEW high_t AS SELECT id FROM t WHERE lvl::a_level = 'high';
