@@ -62,7 +62,11 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "MigrateTestSupport"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
         .testTarget(name: "LocalPostgresTests", dependencies: ["LocalPostgres", "MigrateTestSupport"]),
-        .testTarget(name: "MigrateKitTests", dependencies: ["MigrateKit", "MigrateTestSupport"]),
+        .testTarget(
+            name: "MigrateKitTests",
+            dependencies: ["MigrateKit", "MigrateTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MigrateCLITests", dependencies: ["MigrateTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

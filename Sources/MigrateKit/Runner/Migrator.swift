@@ -1,0 +1,177 @@
+import PostgresClient
+
+/// Applies and reverts revisions on one database: the heart of `upgrade`, `downgrade` and `stamp`.
+///
+/// Every run holds the migration lock (``MigrationLock``) from planning to the last commit, so concurrent
+/// deployers serialise and never apply a revision twice. Each revision runs in a transaction together with
+/// its version-table row: it is applied and recorded, or neither. Revisions marked
+/// `-- migrate:transaction false` run statement by statement and record their progress, so a failure or a
+/// crash part-way can be resumed.
+package final class Migrator {
+    package let connection: PostgresConnection
+    package let graph: RevisionGraph
+    package let versionTable: VersionTable
+    package let options: MigrationOptions
+    let report: (MigrationEvent) -> Void
+
+    package init(
+        connection: PostgresConnection,
+        graph: RevisionGraph,
+        versionTable: VersionTable,
+        options: MigrationOptions,
+        report: @escaping (MigrationEvent) -> Void = { _ in }
+    ) {
+        self.connection = connection
+        self.graph = graph
+        self.versionTable = versionTable
+        self.options = options
+        self.report = report
+    }
+
+    // MARK: - Commands
+
+    /// Applies the revisions needed to reach `target`.
+    /// - Returns: The ids applied, in order; empty when the database was already there.
+    /// - Throws: ``MigrateError``: `.validation` when applied files changed (unless `allowChanged`),
+    ///   `.revisionFile` when a revision cannot run as written (nothing ran), `.statementFailed` when a
+    ///   statement failed (that revision rolled back; earlier ones stay applied, or none in atomic mode),
+    ///   `.lockTimeout` when another deployer held the lock too long.
+    @discardableResult
+    package func upgrade(to target: RevisionTarget) throws -> [String] {
+        try withLock {
+            let rows = try versionTable.appliedRevisions(on: connection)
+            let integrity = IntegrityReport(rows: rows, graph: graph)
+            if !integrity.isClean && !options.allowChanged { throw integrity.error(command: "upgrade") }
+            let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
+            let plan = try graph.upgradePlan(to: target, applied: applied)
+            report(.planned(direction: .upgrade, steps: plan.steps))
+            guard !plan.isEmpty else { return [] }
+            let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in first }
+            let steps = try plan.steps.map { step throws(MigrateError) in try prepareUpgrade(step) }
+            if options.transactionMode == .all {
+                try runAtomically(steps)
+            } else {
+                try runEach(steps, partial: partial)
+            }
+            return steps.map(\.revision)
+        }
+    }
+
+    /// Reverts applied revisions down to `target`.
+    /// - Returns: The ids reverted, in order.
+    @discardableResult
+    package func downgrade(to target: RevisionTarget) throws -> [String] {
+        try withLock {
+            let rows = try versionTable.appliedRevisions(on: connection)
+            let applied = Set(rows.map(\.revision))
+            let rowByID = Dictionary(rows.map { ($0.revision, $0) }) { first, _ in first }
+            let plan = try graph.downgradePlan(
+                to: target,
+                applied: applied,
+                recordedParents: rowByID.mapValues(\.parents)
+            )
+            report(.planned(direction: .downgrade, steps: plan.steps))
+            guard !plan.isEmpty else { return [] }
+            let steps = try plan.steps.map { step throws(MigrateError) in
+                try prepareDowngrade(step, row: rowByID[step.revisionID])
+            }
+            if options.transactionMode == .all {
+                try runAtomically(steps)
+            } else {
+                try runEach(steps, partial: [:])
+            }
+            return steps.map(\.revision)
+        }
+    }
+
+    /// Records revisions as applied (or forgets them) without running their SQL.
+    /// - Parameter purge: Forget every row first, including revisions no file declares.
+    @discardableResult
+    package func stamp(to target: RevisionTarget, purge: Bool) throws -> StampPlan {
+        try withLock {
+            var rows = try versionTable.appliedRevisions(on: connection)
+            var statements: [String] = []
+            if purge {
+                for row in rows {
+                    statements.append(versionTable.deleteStatement(revision: row.revision))
+                    statements.append(logStatement(.unstamp, row.revision, succeeded: true, detail: "purged", nil))
+                }
+                rows = []
+            }
+            let applied = Set(rows.map(\.revision))
+            let plan = try graph.stampPlan(to: target, applied: applied)
+            for id in plan.removed {
+                statements.append(versionTable.deleteStatement(revision: id))
+                statements.append(logStatement(.unstamp, id, succeeded: true, detail: nil, nil))
+            }
+            for id in plan.added {
+                let revision = try graph.resolve(id)
+                statements.append(
+                    versionTable.upsertStatement(
+                        Self.record(for: revision),
+                        status: .applied,
+                        milliseconds: nil,
+                        clientHost: options.clientHost
+                    )
+                )
+                statements.append(logStatement(.stamp, id, succeeded: true, detail: nil, nil))
+            }
+            if !statements.isEmpty {
+                try connection.execute(
+                    "BEGIN;\n" + statements.joined(separator: ";\n") + ";\nCOMMIT"
+                )
+            }
+            report(.stamped(added: plan.added, removed: (purge ? [] : plan.removed)))
+            return plan
+        }
+    }
+
+    // MARK: - Lock and version table
+
+    /// Runs `body` holding the migration lock, with the version tables in place.
+    func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+        let lock = MigrationLock(key: versionTable.lockKey)
+        try lock.acquire(on: connection, timeoutSeconds: options.lockWaitSeconds) { holders in
+            report(.waitingForLock(holders))
+        }
+        defer { try? lock.release(on: connection) }
+        if try versionTable.existingLayout(on: connection) == nil {
+            try versionTable.ensureExists(on: connection)
+            report(.createdVersionTable(versionTable))
+        }
+        return try body()
+    }
+
+    // MARK: - Helpers
+
+    static func record(for revision: Revision) -> VersionTable.Record {
+        VersionTable.Record(
+            revision: revision.id,
+            parents: revision.parents,
+            dependsOn: revision.dependsOn,
+            branchLabels: revision.branchLabels,
+            message: revision.message,
+            fileName: String(revision.fileName),
+            checksum: revision.checksum,
+            downSQL: revision.down.containsSQL ? revision.down.text : nil,
+            isTransactional: revision.isTransactional
+        )
+    }
+
+    func logStatement(
+        _ event: VersionTable.Event,
+        _ revision: String,
+        succeeded: Bool,
+        detail: String?,
+        _ milliseconds: Double?
+    ) -> String {
+        versionTable.logStatement(
+            event,
+            revision: revision,
+            succeeded: succeeded,
+            detail: detail,
+            milliseconds: milliseconds,
+            clientHost: options.clientHost
+        )
+    }
+}

@@ -1,0 +1,112 @@
+import PostgresClient
+
+/// The SQL that changes the version tables, as text with literals, so online runs and offline `--sql`
+/// scripts record revisions with the very same statements.
+extension VersionTable {
+    /// What to record for a revision.
+    package struct Record: Sendable {
+        package var revision: String
+        package var parents: [String]
+        package var dependsOn: [String]
+        package var branchLabels: [String]
+        package var message: String
+        package var fileName: String?
+        package var checksum: String
+        package var downSQL: String?
+        package var isTransactional: Bool
+
+        package init(
+            revision: String, parents: [String], dependsOn: [String], branchLabels: [String], message: String,
+            fileName: String?, checksum: String, downSQL: String?, isTransactional: Bool
+        ) {
+            self.revision = revision
+            self.parents = parents
+            self.dependsOn = dependsOn
+            self.branchLabels = branchLabels
+            self.message = message
+            self.fileName = fileName
+            self.checksum = checksum
+            self.downSQL = downSQL
+            self.isTransactional = isTransactional
+        }
+    }
+
+    /// The kinds of event the log records.
+    package enum Event: String, Sendable {
+        case upgrade, downgrade, stamp, unstamp
+    }
+
+    /// Inserts (or, for a resumed revision, completes) the row of an applied revision.
+    /// - Parameters:
+    ///   - status: `applied`, or `running` for a non-transactional revision about to start.
+    ///   - milliseconds: execution time, `nil` when unknown (stamp, offline scripts).
+    package func upsertStatement(
+        _ record: Record,
+        status: AppliedRevision.Status,
+        milliseconds: Double?,
+        clientHost: String?
+    ) -> String {
+        let values = [
+            SQLQuoting.literal(record.revision), Self.textArray(record.parents), Self.textArray(record.dependsOn),
+            Self.textArray(record.branchLabels), SQLQuoting.literal(record.message), Self.optional(record.fileName),
+            SQLQuoting.literal(record.checksum), Self.optional(record.downSQL), record.isTransactional ? "true" : "false",
+            SQLQuoting.literal(status.rawValue), Self.optional(clientHost),
+            milliseconds.map { String(($0 * 1000).rounded() / 1000) } ?? "NULL",
+            SQLQuoting.literal(MigrateVersion.current),
+        ]
+        return """
+            INSERT INTO \(qualifiedName) (revision, parents, depends_on, branch_labels, message, file_name, checksum, \
+            down_sql, transactional, status, client_host, execution_ms, tool_version) VALUES (\(values.joined(separator: ", "))) \
+            ON CONFLICT (revision) DO UPDATE SET parents = EXCLUDED.parents, depends_on = EXCLUDED.depends_on, \
+            branch_labels = EXCLUDED.branch_labels, message = EXCLUDED.message, file_name = EXCLUDED.file_name, \
+            checksum = EXCLUDED.checksum, down_sql = EXCLUDED.down_sql, transactional = EXCLUDED.transactional, \
+            status = EXCLUDED.status, failure = NULL, applied_at = EXCLUDED.applied_at, applied_by = EXCLUDED.applied_by, \
+            client_host = EXCLUDED.client_host, execution_ms = EXCLUDED.execution_ms, tool_version = EXCLUDED.tool_version
+            """
+    }
+
+    /// Records that a non-transactional revision completed `count` statements.
+    package func progressStatement(revision: String, statementsDone count: Int) -> String {
+        "UPDATE \(qualifiedName) SET statements_done = \(count) WHERE revision = \(SQLQuoting.literal(revision))"
+    }
+
+    /// Marks a non-transactional revision as stopped at a failing statement.
+    package func failureStatement(revision: String, failure: String) -> String {
+        "UPDATE \(qualifiedName) SET status = 'failed', failure = \(SQLQuoting.literal(failure)) "
+            + "WHERE revision = \(SQLQuoting.literal(revision))"
+    }
+
+    /// Forgets a revision (downgrade, unstamp).
+    package func deleteStatement(revision: String) -> String {
+        "DELETE FROM \(qualifiedName) WHERE revision = \(SQLQuoting.literal(revision))"
+    }
+
+    /// Appends an event to the log. `startedAt` is computed on the server from the duration, so the log
+    /// needs no trust in the client's clock.
+    package func logStatement(
+        _ event: Event,
+        revision: String,
+        succeeded: Bool,
+        detail: String?,
+        milliseconds: Double?,
+        clientHost: String?
+    ) -> String {
+        let duration = milliseconds.map { String(($0 * 1000).rounded() / 1000) }
+        let startedAt = duration.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
+        let values = [
+            SQLQuoting.literal(event.rawValue), SQLQuoting.literal(revision),
+            SQLQuoting.literal(succeeded ? "succeeded" : "failed"), Self.optional(detail), startedAt,
+            duration ?? "NULL", Self.optional(clientHost), SQLQuoting.literal(MigrateVersion.current),
+        ]
+        return "INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, "
+            + "client_host, tool_version) VALUES (\(values.joined(separator: ", ")))"
+    }
+
+    private static func optional(_ value: String?) -> String {
+        value.map(SQLQuoting.literal) ?? "NULL"
+    }
+
+    private static func textArray(_ values: [String]) -> String {
+        values.isEmpty ? "'{}'::text[]" : "ARRAY[" + values.map(SQLQuoting.literal).joined(separator: ", ") + "]::text[]"
+    }
+}
