@@ -9,6 +9,7 @@ import Glibc
 @main
 enum Main {
     static func main() {
+        InterruptHandler.install()
         do {
             var command = try MigrateCommand.parseAsRoot()
             try command.run()

@@ -16,7 +16,11 @@ struct MigrateCommand: ParsableCommand {
             64 command-line usage error.
             """,
         version: MigrateVersion.current,
-        subcommands: [DatabaseCommand.self]
+        subcommands: [
+            UpgradeCommand.self, DowngradeCommand.self, CurrentCommand.self, StatusCommand.self, HistoryCommand.self,
+            HeadsCommand.self, BranchesCommand.self, ShowCommand.self, RevisionCommand.self, MergeCommand.self,
+            StampCommand.self, ValidateCommand.self, DiffCommand.self, DatabaseCommand.self,
+        ]
     )
 
     @OptionGroup var global: GlobalOptions

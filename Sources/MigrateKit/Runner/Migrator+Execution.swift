@@ -2,100 +2,18 @@ import PostgresClient
 
 /// Running prepared steps: one transaction per revision, one for the batch, or statement by statement.
 extension Migrator {
-    /// A revision to apply or revert, checked and split before anything runs.
-    struct PreparedStep {
-        var revision: String
-        var message: String
-        var direction: MigrationPlan.Direction
-        var section: PreparedSection
-        var isTransactional: Bool
-        var lockTimeout: String
-        var statementTimeout: String
-        /// The version-table change that records the step (upsert for upgrade, delete for downgrade).
-        var recordStatement: (_ status: AppliedRevision.Status, _ milliseconds: Double?) -> String
-    }
-
     func prepareUpgrade(_ step: MigrationPlan.Step) throws(MigrateError) -> PreparedStep {
         guard let revision = step.revision else {
             throw MigrateError(.internal, "upgrade step \(step.revisionID) has no revision file")
         }
-        let section = try PreparedSection(text: revision.up.text, origin: revision.path, firstLine: revision.up.firstLine)
-        for caveat in try section.checkRunnable(transactional: revision.isTransactional, revision: revision.id) {
-            report(.warning(caveat))
-        }
-        if !revision.isTransactional && options.transactionMode == .all {
-            throw MigrateError(
-                .usage,
-                "revision \(revision.id) is marked `-- migrate:transaction false` and cannot run inside the single "
-                    + "transaction of --atomic (transaction = \"all\")",
-                location: SourceLocation(file: revision.path),
-                hint: "run without --atomic, or upgrade to the revision before it atomically first"
-            )
-        }
-        let record = Self.record(for: revision)
-        let table = versionTable
-        let clientHost = options.clientHost
-        return PreparedStep(
-            revision: revision.id,
-            message: revision.message,
-            direction: .upgrade,
-            section: section,
-            isTransactional: revision.isTransactional,
-            lockTimeout: revision.lockTimeout?.settingValue ?? options.lockTimeout,
-            statementTimeout: revision.statementTimeout?.settingValue ?? options.statementTimeout,
-            recordStatement: { status, milliseconds in
-                table.upsertStatement(record, status: status, milliseconds: milliseconds, clientHost: clientHost)
-            }
-        )
+        let prepared = try PreparedStep.upgrade(revision, options: options, versionTable: versionTable)
+        prepared.caveats.forEach { report(.warning($0)) }
+        return prepared
     }
 
     func prepareDowngrade(_ step: MigrationPlan.Step, row: AppliedRevision?) throws(MigrateError) -> PreparedStep {
-        let section: PreparedSection
-        let transactional: Bool
-        if let revision = step.revision {
-            guard revision.down.containsSQL || !revision.up.containsSQL else {
-                throw MigrateError(
-                    .revisionFile,
-                    "revision \(revision.id) cannot be downgraded: its down section is empty (irreversible)",
-                    location: SourceLocation(file: revision.path, line: revision.down.markerLine),
-                    hint: "write a down section, or `migrate stamp` past it if you reverted it by hand"
-                )
-            }
-            section = try PreparedSection(
-                text: revision.down.text,
-                origin: revision.path,
-                firstLine: revision.down.firstLine
-            )
-            transactional = revision.isTransactional
-        } else {
-            guard let row, let downSQL = row.downSQL else {
-                throw MigrateError(
-                    .revisionFile,
-                    "revision \(step.revisionID) is applied but its file is gone and no down SQL was stored for it",
-                    hint: "restore its file, or `migrate stamp` past it if you revert it by hand"
-                )
-            }
-            report(.usingStoredDownSQL(revision: step.revisionID))
-            section = try PreparedSection(
-                text: downSQL,
-                origin: "stored down SQL of revision \(step.revisionID) (file \(row.fileName ?? "unknown"))",
-                firstLine: 1
-            )
-            transactional = row.isTransactional
-        }
-        _ = try section.checkRunnable(transactional: transactional, revision: step.revisionID)
-        let table = versionTable
-        let id = step.revisionID
-        return PreparedStep(
-            revision: id,
-            message: step.revision?.message ?? row?.message ?? "",
-            direction: .downgrade,
-            section: section,
-            isTransactional: transactional,
-            lockTimeout: step.revision?.lockTimeout?.settingValue ?? options.lockTimeout,
-            statementTimeout: step.revision?.statementTimeout?.settingValue ?? options.statementTimeout,
-            recordStatement: { _, _ in table.deleteStatement(revision: id) }
-        )
+        if step.revision == nil { report(.usingStoredDownSQL(revision: step.revisionID)) }
+        return try PreparedStep.downgrade(step, row: row, options: options, versionTable: versionTable)
     }
 
     // MARK: - Running
@@ -123,13 +41,11 @@ extension Migrator {
         for step in steps {
             report(.started(revision: step.revision, message: step.message, direction: step.direction))
             let stepStarted = monotonicSeconds()
-            try connection.execute(timeoutSettings(step, local: true))
+            try connection.execute(step.timeoutSettings(local: true))
             try runStatements(step, outcome: "the whole batch was rolled back (--atomic); no revision was applied")
             let milliseconds = (monotonicSeconds() - stepStarted) * 1000
-            try connection.execute(
-                step.recordStatement(.applied, milliseconds) + ";\n"
-                    + logStatement(event(step), step.revision, succeeded: true, detail: "atomic batch", milliseconds)
-            )
+            let finish = step.finishStatements(milliseconds: milliseconds, durable: false, detail: "atomic batch")
+            try connection.execute(finish.joined(separator: ";\n"))
             report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
         }
         if let error = attempt("COMMIT") {
@@ -146,14 +62,10 @@ extension Migrator {
     func runInTransaction(_ step: PreparedStep, durable: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
-        try connection.execute("BEGIN;\n" + timeoutSettings(step, local: true))
+        try connection.execute("BEGIN;\n" + step.timeoutSettings(local: true))
         try runStatements(step, outcome: "it was rolled back" + earlierRevisionsNote(step))
         let milliseconds = (monotonicSeconds() - started) * 1000
-        var finish = [
-            step.recordStatement(.applied, milliseconds),
-            logStatement(event(step), step.revision, succeeded: true, detail: nil, milliseconds),
-        ]
-        if durable { finish.insert("SET LOCAL synchronous_commit = on", at: 0) }
+        let finish = step.finishStatements(milliseconds: milliseconds, durable: durable)
         if let error = attempt(finish.joined(separator: ";\n") + ";\nCOMMIT") {
             if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
             try recordFailure(step, error: error, milliseconds: milliseconds)
@@ -201,10 +113,10 @@ extension Migrator {
                 report(.resuming(revision: step.revision, statement: next + 1, location: statements[next].location))
             }
             if row == nil || row?.status != .running {
-                try connection.execute(step.recordStatement(.running, nil))
+                try connection.execute(step.recordStatement(status: .running, milliseconds: nil))
             }
         }
-        try connection.execute(timeoutSettings(step, local: false))
+        try connection.execute(step.timeoutSettings(local: false))
         defer { _ = try? connection.execute("RESET lock_timeout; RESET statement_timeout") }
         while next < statements.count {
             let statement = statements[next]
@@ -241,11 +153,7 @@ extension Migrator {
             }
         }
         let milliseconds = (monotonicSeconds() - started) * 1000
-        var finish = [
-            step.recordStatement(.applied, milliseconds),
-            logStatement(event(step), step.revision, succeeded: true, detail: nil, milliseconds),
-        ]
-        if durable { finish.insert("SET LOCAL synchronous_commit = on", at: 0) }
+        let finish = step.finishStatements(milliseconds: milliseconds, durable: durable)
         try connection.execute("BEGIN;\n" + finish.joined(separator: ";\n") + ";\nCOMMIT")
         report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
     }
@@ -262,18 +170,8 @@ extension Migrator {
         }
     }
 
-    private func event(_ step: PreparedStep) -> VersionTable.Event {
-        step.direction == .upgrade ? .upgrade : .downgrade
-    }
-
     private func earlierRevisionsNote(_ step: PreparedStep) -> String {
         step.direction == .upgrade ? "; revisions before it stay applied" : "; revisions reverted before it stay reverted"
-    }
-
-    private func timeoutSettings(_ step: PreparedStep, local: Bool) -> String {
-        let set = local ? "SET LOCAL" : "SET"
-        return "\(set) lock_timeout = \(SQLQuoting.literal(step.lockTimeout)); "
-            + "\(set) statement_timeout = \(SQLQuoting.literal(step.statementTimeout))"
     }
 
     /// Appends a failure to the event log, durably, outside the failed transaction.
@@ -282,7 +180,7 @@ extension Migrator {
         if connection.transactionState != .idle { _ = try? connection.rollback() }
         try connection.execute(
             "BEGIN; SET LOCAL synchronous_commit = on;\n"
-                + logStatement(event(step), step.revision, succeeded: false, detail: StatementFailure.serverText(error), milliseconds)
+                + step.logStatement(succeeded: false, detail: StatementFailure.serverText(error), milliseconds: milliseconds)
                 + ";\nCOMMIT"
         )
     }

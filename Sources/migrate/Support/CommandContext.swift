@@ -1,3 +1,4 @@
+import Foundation
 import MigrateKit
 import SystemProcess
 
@@ -37,6 +38,62 @@ struct CommandContext {
         }
         Terminal.info(session.announcement)
         return session
+    }
+
+    /// The version table named in the configuration.
+    var versionTable: VersionTable {
+        VersionTable(schema: configuration.migrations.versionTableSchema, name: configuration.migrations.versionTable)
+    }
+
+    /// The revision graph from `<migrations>/versions`; empty when the directory does not exist yet.
+    func loadGraph() throws -> RevisionGraph {
+        let directory = configuration.versionsDirectory
+        guard FileManager.default.fileExists(atPath: directory) else {
+            Terminal.detail("no revisions yet: \(directory) does not exist")
+            return try RevisionGraph([])
+        }
+        return try RevisionDirectory(path: directory).loadGraph()
+    }
+
+    /// Options for running revisions: configuration values, overridden by flags.
+    func migrationOptions(_ flags: RunOptions? = nil) throws -> MigrationOptions {
+        var options = MigrationOptions()
+        let settings = configuration.migrations
+        options.transactionMode = flags?.atomic == true ? .all : settings.transaction
+        options.lockTimeout = settings.lockTimeout.postgresValue
+        options.statementTimeout = settings.statementTimeout.postgresValue
+        options.lockWaitSeconds = Double(settings.lockWait.milliseconds) / 1000
+        if let wait = flags?.lockWait {
+            do {
+                options.lockWaitSeconds = Double(try TimeoutSetting(parsing: wait).milliseconds) / 1000
+            } catch {
+                throw MigrateError(.usage, "--lock-wait \(wait): \(error)")
+            }
+        }
+        options.allowChanged = flags?.allowChanged ?? false
+        options.clientHost = ProcessInfo.processInfo.hostName
+        return options
+    }
+
+    /// A migrator on an open session, printing its events.
+    func migrator(_ session: DatabaseConnector.Session, graph: RevisionGraph, flags: RunOptions? = nil) throws -> Migrator {
+        InterruptHandler.watch(session.connection)
+        return Migrator(
+            connection: session.connection,
+            graph: graph,
+            versionTable: versionTable,
+            options: try migrationOptions(flags),
+            report: EventPrinter.print
+        )
+    }
+
+    /// The connection string of the target for tools that open their own connections (autogenerate).
+    func connectionString(_ session: DatabaseConnector.Session) throws -> String {
+        switch target {
+        case .url(let url, _): url
+        case .libpqEnvironment: ""
+        case .embedded: try DatabaseConnector.embeddedCluster(for: target).connectionString
+        }
     }
 
     static func currentDirectory() -> String {

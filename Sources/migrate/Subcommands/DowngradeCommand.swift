@@ -1,0 +1,49 @@
+import ArgumentParser
+import MigrateKit
+
+/// `migrate downgrade TARGET`: revert revisions.
+struct DowngradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "downgrade",
+        abstract: "Revert revisions down to a target (required: -1, REV, base...).",
+        discussion: """
+            Reverts, newest first, every applied revision that depends on the target; the target itself stays. \
+            A revision whose file is gone is reverted with the down SQL stored when it was applied.
+
+            Targets: -N, REV (stays applied), REV-N, base, label@-N, label@base.
+            With --sql FROM:TO, print the SQL instead of running it (no connection).
+            """
+    )
+
+    @ParentCommand var root: MigrateCommand
+    // An array that takes unrecognised words, so `-1` is a target rather than an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Where to go: -1, REV, base, label@-1...", valueName: "target")) var targetWords: [String] = []
+
+    var target: String { targetWords.first ?? "" }
+
+    func validate() throws {
+        guard targetWords.count == 1 else {
+            throw ValidationError(targetWords.isEmpty ? "Missing expected argument '<target>'" : "Expected one target, got \(targetWords.joined(separator: " "))")
+        }
+    }
+    @OptionGroup var runOptions: RunOptions
+    @Flag(help: "Print the SQL that would run, for TARGET given as FROM:TO, without connecting.") var sql = false
+
+    func run() throws {
+        let context = try CommandContext(root.global)
+        let graph = try context.loadGraph()
+        if sql {
+            let range = try OfflineScript.range(target, fromRequired: true)
+            let script = OfflineScript(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions(runOptions))
+            Terminal.output(try script.downgrade(from: range.from ?? "base", to: range.to))
+            return
+        }
+        let revisionTarget = try RevisionTarget(parsing: target)
+        let session = try context.connect()
+        let started = monotonicSeconds()
+        let reverted = try context.migrator(session, graph: graph, flags: runOptions).downgrade(to: revisionTarget)
+        if !reverted.isEmpty {
+            Terminal.info("downgraded to \(target): \(reverted.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))")
+        }
+    }
+}

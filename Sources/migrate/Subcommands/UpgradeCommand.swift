@@ -1,0 +1,42 @@
+import ArgumentParser
+import MigrateKit
+
+/// `migrate upgrade [TARGET]`: apply revisions.
+struct UpgradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upgrade",
+        abstract: "Apply revisions up to a target (default: head).",
+        discussion: """
+            Each revision runs in its own transaction together with its schema_migrations row; --atomic runs \
+            the whole batch in one. Concurrent runs wait for each other (a session advisory lock), so every \
+            replica of a deployment can run `migrate upgrade head` safely. Applied revisions whose files \
+            changed stop the run (exit 4) unless --allow-changed.
+
+            Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head, label@+N.
+            With --sql [FROM:]TO, print the SQL instead of running it (no connection; FROM defaults to base).
+            """
+    )
+
+    @ParentCommand var root: MigrateCommand
+    @Argument(help: "Where to go: head, heads, REV, +N, label@head...") var target = "head"
+    @OptionGroup var runOptions: RunOptions
+    @Flag(help: "Print the SQL that would run, for TARGET given as [FROM:]TO, without connecting.") var sql = false
+
+    func run() throws {
+        let context = try CommandContext(root.global)
+        let graph = try context.loadGraph()
+        if sql {
+            let range = try OfflineScript.range(target, fromRequired: false)
+            let script = OfflineScript(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions(runOptions))
+            Terminal.output(try script.upgrade(from: range.from, to: range.to))
+            return
+        }
+        let revisionTarget = try RevisionTarget(parsing: target)
+        let session = try context.connect()
+        let started = monotonicSeconds()
+        let applied = try context.migrator(session, graph: graph, flags: runOptions).upgrade(to: revisionTarget)
+        if !applied.isEmpty {
+            Terminal.info("upgraded to \(target): \(applied.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))")
+        }
+    }
+}

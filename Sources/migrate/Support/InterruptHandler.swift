@@ -1,0 +1,43 @@
+import Foundation
+import MigrateKit
+import PostgresClient
+
+/// Ctrl-C and SIGTERM: cancel the statement in flight (the server then rolls the revision back), drop
+/// autogenerate's scratch databases, and exit with 130/143.
+///
+/// Signals are blocked in every thread and received by one thread with `sigwait`, so the cleanup can use
+/// libpq safely (no async-signal-safety limits).
+enum InterruptHandler {
+    private nonisolated(unsafe) static var cancelHandles: [CancelHandle] = []
+    private static let lock = NSLock()
+
+    /// Blocks SIGINT and SIGTERM and starts the thread that handles them. Call first thing in `main`.
+    static func install() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let blocked = signals
+        Thread.detachNewThread {
+            var set = blocked
+            var received: Int32 = 0
+            sigwait(&set, &received)
+            handle(received)
+        }
+    }
+
+    /// Cancels this connection's running statement on interrupt.
+    static func watch(_ connection: PostgresConnection) {
+        guard let handle = connection.cancelHandle() else { return }
+        lock.withLock { cancelHandles.append(handle) }
+    }
+
+    private static func handle(_ signal: Int32) {
+        Terminal.warning("interrupted: cancelling the running statement; the revision in progress is rolled back")
+        lock.withLock { cancelHandles.forEach { $0.cancel() } }
+        let dropped = ShadowDatabase.dropAllLive()
+        if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
+        exit(128 + signal)
+    }
+}

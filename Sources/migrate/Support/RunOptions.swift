@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// Flags of the commands that run revisions (`upgrade`, `downgrade`, `stamp`).
+struct RunOptions: ParsableArguments {
+    @Flag(help: "Run the whole batch in one transaction: all revisions or none.")
+    var atomic = false
+
+    @Option(help: "How long to wait for another deployer's migration lock, e.g. 60s, 5min (default: lock_wait).")
+    var lockWait: String?
+
+    @Flag(help: "Run even if applied revisions' files changed or are missing.")
+    var allowChanged = false
+}
