@@ -3,6 +3,7 @@
 -- migrate:message Index agents and tasks concurrently
 -- migrate:created 2026-11-23T10:50:00Z
 -- migrate:transaction false
+-- migrate:lock_timeout 0
 
 -- The seed's indexes on `agents` and `tasks`. These tables hold every phase-1 row and are in use by the
 -- application, so the indexes are built with CREATE INDEX CONCURRENTLY: writes go on while they build.
