@@ -44,7 +44,7 @@ package struct SchemaChangePlan: Sendable, Hashable {
     package var isEmpty: Bool { up.isEmpty }
 
     /// The up statements as a script: each ends with `;` and a newline; a destructive one is preceded by
-    /// `-- migrate: destructive: <what>`.
+    /// `-- DESTRUCTIVE: <what>`.
     package var upSQL: String { Self.render(up) }
 
     /// The down statements as a script, like ``upSQL``.
@@ -55,7 +55,7 @@ package struct SchemaChangePlan: Sendable, Hashable {
         var text = ""
         for statement in statements {
             if let destructive = statement.destructive {
-                text += "-- migrate: destructive: \(destructive)\n"
+                text += "-- DESTRUCTIVE: \(destructive)\n"
             }
             text += statement.sql + ";\n"
         }

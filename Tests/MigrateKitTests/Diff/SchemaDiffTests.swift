@@ -41,7 +41,7 @@ import Testing
         let plan = try SchemaDiff.plan(from: before, to: after)
         #expect(
             plan.upSQL
-                == "-- migrate: destructive: drops column public.t.legacy\nALTER TABLE \"public\".\"t\" DROP COLUMN \"legacy\";\n"
+                == "-- DESTRUCTIVE: drops column public.t.legacy\nALTER TABLE \"public\".\"t\" DROP COLUMN \"legacy\";\n"
         )
         #expect(plan.destructiveChanges == ["drops column public.t.legacy"])
         #expect(plan.downSQL == "ALTER TABLE \"public\".\"t\" ADD COLUMN \"legacy\" text;\n")

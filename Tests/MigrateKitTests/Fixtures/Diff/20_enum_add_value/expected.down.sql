@@ -1,8 +1,8 @@
 ALTER TABLE "public"."t" ALTER COLUMN "m" DROP DEFAULT;
--- migrate: destructive: removes value(s) 'very sad', 'ok', 'ecstatic' from enum public.mood (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'very sad', 'ok', 'ecstatic' from enum public.mood (rows that hold them make the migration fail)
 ALTER TYPE "public"."mood" RENAME TO "mood_migrate_old";
 CREATE TYPE "public"."mood" AS ENUM ('sad', 'happy');
--- migrate: destructive: removes value(s) 'xs', 'l' from enum public.size (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'xs', 'l' from enum public.size (rows that hold them make the migration fail)
 ALTER TYPE "public"."size" RENAME TO "size_migrate_old";
 CREATE TYPE "public"."size" AS ENUM ('s', 'm');
 ALTER TABLE "public"."t" ALTER COLUMN "m" TYPE public.mood USING "m"::text::public.mood;

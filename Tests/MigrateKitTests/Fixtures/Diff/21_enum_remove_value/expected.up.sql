@@ -4,7 +4,7 @@ ALTER TABLE "public"."t" DROP CONSTRAINT "t_not_legacy";
 DROP INDEX "public"."t_active_idx";
 DROP VIEW "public"."active_t";
 DROP FUNCTION "public"."is_open"(public.status);
--- migrate: destructive: removes value(s) 'legacy' from enum public.status (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'legacy' from enum public.status (rows that hold them make the migration fail)
 ALTER TYPE "public"."status" RENAME TO "status_migrate_old";
 CREATE TYPE "public"."status" AS ENUM ('new', 'active', 'closed');
 ALTER TABLE "public"."t" ALTER COLUMN "history" TYPE public.status[] USING "history"::text::public.status[];

@@ -1,8 +1,8 @@
 DROP VIEW "public"."vv";
 DROP VIEW "public"."v";
--- migrate: destructive: changes the type of column public.t.amount from bigint to integer
+-- DESTRUCTIVE: changes the type of column public.t.amount from bigint to integer
 ALTER TABLE "public"."t" ALTER COLUMN "amount" TYPE integer;
--- migrate: destructive: changes the type of column public.t.label from text to character varying(20)
+-- DESTRUCTIVE: changes the type of column public.t.label from text to character varying(20)
 ALTER TABLE "public"."t" ALTER COLUMN "label" TYPE character varying(20);
 CREATE VIEW "public"."v" AS
  SELECT t.id,

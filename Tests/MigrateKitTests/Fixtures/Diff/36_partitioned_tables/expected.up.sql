@@ -1,5 +1,5 @@
 ALTER TABLE "public"."events" DETACH PARTITION "public"."events_old";
--- migrate: destructive: drops partition public.events_old
+-- DESTRUCTIVE: drops partition public.events_old
 DROP TABLE "public"."events_old";
 DROP INDEX "public"."events_kind_idx";
 CREATE TABLE "public"."events_2025" PARTITION OF "public"."events" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');

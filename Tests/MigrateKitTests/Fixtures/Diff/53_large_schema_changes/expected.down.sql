@@ -1,13 +1,13 @@
 ALTER TABLE "shop"."orders" DETACH PARTITION "shop"."orders_2026";
--- migrate: destructive: drops partition shop.orders_2026
+-- DESTRUCTIVE: drops partition shop.orders_2026
 DROP TABLE "shop"."orders_2026";
--- migrate: destructive: drops table shop.wishlists
+-- DESTRUCTIVE: drops table shop.wishlists
 DROP TABLE "shop"."wishlists";
--- migrate: destructive: drops column shop.addresses.phone
+-- DESTRUCTIVE: drops column shop.addresses.phone
 ALTER TABLE "shop"."addresses" DROP COLUMN "phone";
 ALTER TABLE "shop"."customers" DROP COLUMN "first_name";
 ALTER TABLE "shop"."orders" ALTER COLUMN "status" DROP DEFAULT;
--- migrate: destructive: drops column shop.tenants.plan
+-- DESTRUCTIVE: drops column shop.tenants.plan
 ALTER TABLE "shop"."tenants" DROP COLUMN "plan";
 ALTER TABLE "shop"."tenants" ALTER COLUMN "settings" DROP DEFAULT;
 ALTER TABLE "shop"."addresses" DROP CONSTRAINT "addresses_kind_check";
@@ -17,18 +17,18 @@ DROP INDEX "shop"."orders_open_idx";
 DROP VIEW "shop"."customer_overview";
 DROP MATERIALIZED VIEW "shop"."daily_revenue";
 DROP VIEW "shop"."low_stock";
--- migrate: destructive: drops column shop.products.weight_grams
+-- DESTRUCTIVE: drops column shop.products.weight_grams
 ALTER TABLE "shop"."products" DROP COLUMN "weight_grams";
 DROP VIEW "shop"."open_orders";
 DROP FUNCTION "shop"."is_open"(shop.order_status);
 DROP PROCEDURE "shop"."purge_wishlists"(interval);
 DROP TRIGGER "customers_audit" ON "shop"."customers";
 DROP POLICY "products_tenant_write" ON "shop"."products";
--- migrate: destructive: removes value(s) 'returned' from enum shop.order_status (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'returned' from enum shop.order_status (rows that hold them make the migration fail)
 ALTER TYPE "shop"."order_status" RENAME TO "order_status_migrate_old";
 CREATE TYPE "shop"."order_status" AS ENUM ('cart', 'placed', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
 COMMENT ON TYPE "shop"."order_status" IS 'life cycle of an order';
--- migrate: destructive: removes value(s) 'sepa' from enum shop.payment_method (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'sepa' from enum shop.payment_method (rows that hold them make the migration fail)
 ALTER TYPE "shop"."payment_method" RENAME TO "payment_method_migrate_old";
 CREATE TYPE "shop"."payment_method" AS ENUM ('card', 'invoice', 'wallet');
 ALTER DOMAIN "shop"."sku" DROP CONSTRAINT "sku_format";

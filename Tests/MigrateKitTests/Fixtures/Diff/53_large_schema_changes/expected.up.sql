@@ -1,7 +1,7 @@
--- migrate: destructive: drops table shop.sessions
+-- DESTRUCTIVE: drops table shop.sessions
 DROP TABLE "shop"."sessions";
 ALTER TABLE "shop"."customers" DROP COLUMN "first_name";
--- migrate: destructive: drops column shop.customers.marketing_opt_in
+-- DESTRUCTIVE: drops column shop.customers.marketing_opt_in
 ALTER TABLE "shop"."customers" DROP COLUMN "marketing_opt_in";
 ALTER TABLE "shop"."orders" ALTER COLUMN "status" DROP DEFAULT;
 ALTER TABLE "shop"."tenants" ALTER COLUMN "settings" DROP DEFAULT;
@@ -16,7 +16,7 @@ DROP FUNCTION "shop"."is_open"(shop.order_status);
 DROP PROCEDURE "shop"."purge_sessions"(interval);
 DROP TRIGGER "customers_audit" ON "shop"."customers";
 DROP POLICY "products_tenant_write" ON "shop"."products";
--- migrate: destructive: removes value(s) 'refunded' from enum shop.order_status (rows that hold them make the migration fail)
+-- DESTRUCTIVE: removes value(s) 'refunded' from enum shop.order_status (rows that hold them make the migration fail)
 ALTER TYPE "shop"."order_status" RENAME TO "order_status_migrate_old";
 CREATE TYPE "shop"."order_status" AS ENUM ('cart', 'placed', 'paid', 'shipped', 'delivered', 'returned', 'cancelled');
 COMMENT ON TYPE "shop"."order_status" IS 'life cycle of an order';
@@ -33,7 +33,7 @@ CREATE TABLE "shop"."wishlists" (
 );
 COMMENT ON TABLE "shop"."wishlists" IS 'saved for later';
 ALTER TABLE "shop"."addresses" ADD COLUMN "phone" text;
--- migrate: destructive: changes the type of column shop.customers.full_name from text to character varying(200)
+-- DESTRUCTIVE: changes the type of column shop.customers.full_name from text to character varying(200)
 ALTER TABLE "shop"."customers" ALTER COLUMN "full_name" TYPE character varying(200);
 ALTER TABLE "shop"."customers" ADD COLUMN "first_name" text GENERATED ALWAYS AS (split_part(full_name, ' '::text, 1)) STORED;
 ALTER TABLE "shop"."orders" ALTER COLUMN "status" TYPE shop.order_status USING "status"::text::shop.order_status;
