@@ -9,6 +9,8 @@ package struct PreparedSection: Sendable {
         package var text: String
         package var location: SourceLocation
         package var classification: StatementClassification
+        /// For `CREATE INDEX CONCURRENTLY name ...`: the index, whose INVALID leftover a re-run must drop first.
+        var concurrentIndex: InvalidIndexRecovery.Target?
         let syntax: SQLStatement
     }
 
@@ -48,6 +50,7 @@ package struct PreparedSection: Sendable {
                     column: parsedStatement.statement.column
                 ),
                 classification: parsedStatement.classification,
+                concurrentIndex: InvalidIndexRecovery.target(of: parsedStatement.tree),
                 syntax: parsedStatement.statement
             )
         }
