@@ -153,7 +153,9 @@ package final class Migrator {
             message: revision.message,
             fileName: String(revision.fileName),
             checksum: revision.checksum,
-            downSQL: revision.down.containsSQL ? revision.down.text : nil,
+            // A revision whose up section has no SQL (a merge) is undone by doing nothing: store its (empty) down
+            // section rather than nil, which would mark it irreversible once its file is gone.
+            downSQL: revision.down.containsSQL || !revision.up.containsSQL ? revision.down.text : nil,
             isTransactional: revision.isTransactional
         )
     }
