@@ -137,6 +137,9 @@ package final class Migrator {
         defer { try? lock.release(on: connection) }
         if try versionTable.existingLayout(on: connection) == nil {
             try versionTable.ensureExists(on: connection)
+            // `CREATE SCHEMA IF NOT EXISTS public` says "already exists" as a NOTICE; left queued, it would be
+            // reported as coming from the first statement of the first revision.
+            _ = connection.takeNotices()
             report(.createdVersionTable(versionTable))
         }
         return try body()
