@@ -108,9 +108,12 @@ extension Migrator {
         let statements = step.section.statements
         var next = 0
         if step.direction == .upgrade {
-            if let row, row.statementsDone > 0, row.statementsDone < statements.count {
-                next = row.statementsDone
-                report(.resuming(revision: step.revision, statement: next + 1, location: statements[next].location))
+            if let row, row.statementsDone > 0 {
+                // All done already (interrupted before the final commit): only the record is left to write.
+                next = min(row.statementsDone, statements.count)
+                if next < statements.count {
+                    report(.resuming(revision: step.revision, statement: next + 1, location: statements[next].location))
+                }
             }
             if row == nil || row?.status != .running {
                 try connection.execute(step.recordStatement(status: .running, milliseconds: nil))
