@@ -127,7 +127,12 @@ extension Migrator {
             forwardNotices(step, statement)
             if let error = failure {
                 let milliseconds = (monotonicSeconds() - started) * 1000
-                let done = next == 0 ? "no statement had completed" : "statements 1-\(next) completed and stay done"
+                let done =
+                    switch next {
+                    case 0: "no statement had completed"
+                    case 1: "statement 1 completed and stays done"
+                    default: "statements 1-\(next) completed and stay done"
+                    }
                 if step.direction == .upgrade, connection.isHealthy {
                     _ = try? connection.execute(
                         versionTable.failureStatement(revision: step.revision, failure: StatementFailure.serverText(error))
