@@ -95,6 +95,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (0, "so no statement had completed"), (1, "so statement 1 completed and stays done"),
+        (3, "so statements 1-3 completed and stay done"),
+    ])
+    func failureSaysHowManyStatementsStayDone(failing index: Int, expected: String) throws {
+        var statements = (1...4).map { "CREATE TABLE n_\($0) (id integer);" }
+        statements[index] = "SELECT * FROM nowhere;"
+        let revision = GeneratedRevision("n001", isTransactional: false, up: statements.joined(separator: "\n"))
+        try RunnerFixture.with([revision]) { fixture in
+            let error = try #require(throws: MigrateError.self) { try fixture.migrator().upgrade(to: .head) }
+            #expect(error.message.contains(expected), "\(error.message)")
+            #expect(try fixture.versionRows() == ["n001 failed \(index)"])
+        }
+    }
+
     @Test func downgradeRunsStatementByStatementAndForgetsTheRow() throws {
         try RunnerFixture.with(Self.history()) { fixture in
             try fixture.migrator().upgrade(to: .head)
