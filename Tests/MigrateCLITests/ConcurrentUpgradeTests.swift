@@ -6,7 +6,11 @@ import Testing
 @Suite struct ConcurrentUpgradeTests {
     @Test func eightProcessesApplyEveryRevisionExactlyOnce() throws {
         try MigrateProject.with { project in
-            let revisions = GeneratedRevision.chain(30, prefix: "p")
+            var revisions = GeneratedRevision.chain(30, prefix: "p")
+            // CREATE INDEX CONCURRENTLY waits for older transactions: the waiting processes must not hold one
+            // open (a blocked pg_advisory_lock would), or the holder and the waiters deadlock.
+            revisions[14].isTransactional = false
+            revisions[14].up = "CREATE INDEX CONCURRENTLY IF NOT EXISTS p015_index ON t_p014 (id);\n" + revisions[14].up
             try project.write(revisions)
 
             let processes = try (0..<8).map { _ in
@@ -33,6 +37,9 @@ import Testing
             )
             #expect(try project.tables() == project.expectedTables(revisions.map(\.id)))
             #expect(try project.versionRows().count == 30)
+            #expect(
+                try project.scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'p015_index'::regclass") == "t"
+            )
 
             // The run that got the lock first did all the work; the others found nothing to do.
             let appliedLines = outputs.flatMap { $0.standardError.split(separator: "\n") }.filter {
