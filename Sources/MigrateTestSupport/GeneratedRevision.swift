@@ -15,8 +15,6 @@ package struct GeneratedRevision: Sendable, Hashable {
     package var branchLabels: [String] = []
     package var dependsOn: [String] = []
     package var isTransactional = true
-    /// Extra header lines, e.g. `-- migrate:lock_timeout 1s`.
-    package var extraHeader: [String] = []
     package var up: String
     package var down: String
 
@@ -28,7 +26,6 @@ package struct GeneratedRevision: Sendable, Hashable {
         branchLabels: [String] = [],
         dependsOn: [String] = [],
         isTransactional: Bool = true,
-        extraHeader: [String] = [],
         up: String? = nil,
         down: String? = nil
     ) {
@@ -38,7 +35,6 @@ package struct GeneratedRevision: Sendable, Hashable {
         self.branchLabels = branchLabels
         self.dependsOn = dependsOn
         self.isTransactional = isTransactional
-        self.extraHeader = extraHeader
         self.up = up ?? "CREATE TABLE \(Self.tableName(id)) (id integer PRIMARY KEY);\n"
         self.down = down ?? "DROP TABLE \(Self.tableName(id));\n"
     }
@@ -77,7 +73,6 @@ package struct GeneratedRevision: Sendable, Hashable {
         if !branchLabels.isEmpty { lines.append("-- migrate:branch_labels \(branchLabels.joined(separator: ", "))") }
         if !dependsOn.isEmpty { lines.append("-- migrate:depends_on \(dependsOn.joined(separator: ", "))") }
         if !isTransactional { lines.append("-- migrate:transaction false") }
-        lines += extraHeader
         lines += [
             "", "-- migrate:up", up.trimmingTrailingNewlines(), "", "-- migrate:down", down.trimmingTrailingNewlines(),
         ]
