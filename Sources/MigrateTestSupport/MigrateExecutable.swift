@@ -43,6 +43,26 @@ package enum MigrateExecutable {
         try RunningProcess(path, arguments, environment: childEnvironment(environment), workingDirectory: directory)
     }
 
+    /// Runs `migrate` in a project against a test database, which it gets as `--url`.
+    package static func run(
+        _ arguments: [String],
+        in project: TemporaryDirectory,
+        database: TestDatabase,
+        environment: [String: String] = [:]
+    ) throws -> ProcessOutput {
+        try run(arguments + ["--url", database.connectionString], in: project.path, environment: environment)
+    }
+
+    /// Starts `migrate` in a project against a test database without waiting for it.
+    package static func start(
+        _ arguments: [String],
+        in project: TemporaryDirectory,
+        database: TestDatabase,
+        environment: [String: String] = [:]
+    ) throws -> RunningProcess {
+        try start(arguments + ["--url", database.connectionString], in: project.path, environment: environment)
+    }
+
     private static func childEnvironment(_ extra: [String: String]) -> [String: String] {
         var environment = ChildProcess.currentEnvironment().filter { key, _ in
             !key.hasPrefix("PG") && key != "DATABASE_URL" && !key.hasPrefix("MIGRATE_")

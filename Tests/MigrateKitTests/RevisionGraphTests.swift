@@ -234,7 +234,8 @@ struct RevisionGraphTests {
         #expect(error?.code == .revisionGraph)
         #expect(
             error?.message == "revisions form a cycle: `c2` → `c3` → `c4` → `c2` (each must come before the next "
-                + "through `down_revision`)"
+                + "through `down_revision`); files: versions/c2_revision_c2.sql, versions/c3_revision_c3.sql, "
+                + "versions/c4_revision_c4.sql"
         )
         #expect(error?.location?.file == "versions/c2_revision_c2.sql")
     }
@@ -248,7 +249,8 @@ struct RevisionGraphTests {
         }
         #expect(
             error?.message == "revisions form a cycle: `a1` → `a2` → `b1` → `b2` → `a1` (each must come "
-                + "before the next through `down_revision` or `depends_on`)"
+                + "before the next through `down_revision` or `depends_on`); files: versions/a1_revision_a1.sql, "
+                + "versions/a2_revision_a2.sql, versions/b1_revision_b1.sql, versions/b2_revision_b2.sql"
         )
     }
 

@@ -282,11 +282,12 @@ package struct RevisionGraph: Sendable {
             !parents[to].contains(from)
         }
         let names = (cycle + [cycle[0]]).map { "`\(revisions[$0].id)`" }.joined(separator: " → ")
+        let files = cycle.map { revisions[$0].path }.joined(separator: ", ")
         let first = revisions[cycle[0]]
         return MigrateError(
             .revisionGraph,
             "revisions form a cycle: \(names) (each must come before the next through "
-                + (usesDependency ? "`down_revision` or `depends_on`)" : "`down_revision`)"),
+                + (usesDependency ? "`down_revision` or `depends_on`)" : "`down_revision`)") + "; files: \(files)",
             location: SourceLocation(file: first.path, line: first.lines.downRevision),
             hint: "a revision cannot come before itself; fix the `down_revision` or `depends_on` of one of them"
         )

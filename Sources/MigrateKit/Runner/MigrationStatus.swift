@@ -22,9 +22,10 @@ package struct MigrationStatus: Sendable {
         let rows = exists ? try versionTable.appliedRevisions(on: connection) : []
         let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
         let pending = graph.revisions.isEmpty ? [] : try graph.upgradePlan(to: .heads, applied: applied).steps.compactMap(\.revision)
-        let known = graph.currentHeads(applied: applied).map(\.id)
-        // Applied revisions without a file are heads too unless an applied revision names them as parent.
+        // Applied revisions without a file are heads too unless an applied revision names them as parent; and
+        // a known revision is no head when such a revision (unknown to the graph) recorded it as its parent.
         let parentsOfApplied = Set(rows.flatMap(\.parents))
+        let known = graph.currentHeads(applied: applied).map(\.id).filter { !parentsOfApplied.contains($0) }
         let unknown = graph.unknownRevisions(in: applied).filter { !parentsOfApplied.contains($0) }
         return MigrationStatus(
             rows: rows,

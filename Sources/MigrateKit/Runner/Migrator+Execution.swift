@@ -108,9 +108,12 @@ extension Migrator {
         let statements = step.section.statements
         var next = 0
         if step.direction == .upgrade {
-            if let row, row.statementsDone > 0, row.statementsDone < statements.count {
-                next = row.statementsDone
-                report(.resuming(revision: step.revision, statement: next + 1, location: statements[next].location))
+            if let row, row.statementsDone > 0 {
+                // All done already (interrupted before the final commit): only the record is left to write.
+                next = min(row.statementsDone, statements.count)
+                if next < statements.count {
+                    report(.resuming(revision: step.revision, statement: next + 1, location: statements[next].location))
+                }
             }
             if row == nil || row?.status != .running {
                 try connection.execute(step.recordStatement(status: .running, milliseconds: nil))
@@ -124,7 +127,12 @@ extension Migrator {
             forwardNotices(step, statement)
             if let error = failure {
                 let milliseconds = (monotonicSeconds() - started) * 1000
-                let done = next == 0 ? "no statement had completed" : "statements 1-\(next) completed and stay done"
+                let done =
+                    switch next {
+                    case 0: "no statement had completed"
+                    case 1: "statement 1 completed and stays done"
+                    default: "statements 1-\(next) completed and stay done"
+                    }
                 if step.direction == .upgrade, connection.isHealthy {
                     _ = try? connection.execute(
                         versionTable.failureStatement(revision: step.revision, failure: StatementFailure.serverText(error))

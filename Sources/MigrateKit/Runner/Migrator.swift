@@ -137,6 +137,9 @@ package final class Migrator {
         defer { try? lock.release(on: connection) }
         if try versionTable.existingLayout(on: connection) == nil {
             try versionTable.ensureExists(on: connection)
+            // `CREATE SCHEMA IF NOT EXISTS public` says "already exists" as a NOTICE; left queued, it would be
+            // reported as coming from the first statement of the first revision.
+            _ = connection.takeNotices()
             report(.createdVersionTable(versionTable))
         }
         return try body()
@@ -153,7 +156,9 @@ package final class Migrator {
             message: revision.message,
             fileName: String(revision.fileName),
             checksum: revision.checksum,
-            downSQL: revision.down.containsSQL ? revision.down.text : nil,
+            // A revision whose up section has no SQL (a merge) is undone by doing nothing: store its (empty) down
+            // section rather than nil, which would mark it irreversible once its file is gone.
+            downSQL: revision.down.containsSQL || !revision.up.containsSQL ? revision.down.text : nil,
             isTransactional: revision.isTransactional
         )
     }

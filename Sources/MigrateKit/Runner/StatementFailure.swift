@@ -14,7 +14,10 @@ enum StatementFailure {
     ) -> MigrateError {
         var text = "revision \(revision)"
         if !revisionMessage.isEmpty { text += " (\(revisionMessage))" }
-        text += " failed in the statement at line \(statementLocation.line ?? 0); \(outcome)\n"
+        text += " failed in the statement at line \(statementLocation.line ?? 0)"
+        // Two statements may share a line; the column tells them apart.
+        if let column = statementLocation.column { text += ", column \(column)" }
+        text += "; \(outcome)\n"
         text += serverText(error)
         let code: MigrateError.Code = error.code == .connectionLost ? .connection : .statementFailed
         return MigrateError(code, text, location: location, hint: hint)

@@ -12,6 +12,8 @@ struct HistoryCommand: ParsableCommand {
     @ParentCommand var root: MigrateCommand
     @Option(name: .shortAndLong, help: "Range START:END, e.g. base:ae10, ae10:, :head.") var range: String?
     @Flag(name: .shortAndLong, help: "Mark the database's current revision(s) (connects).") var indicateCurrent = false
+    // Also set by the global -v/--verbose, which takes `--verbose` written after the subcommand (as the
+    // README's `migrate history -r base:ae10 --verbose` does) before this flag can see it.
     @Flag(help: "Show every field of each revision.") var verbose = false
     @Flag(help: "Print JSON.") var json = false
 
@@ -30,6 +32,7 @@ struct HistoryCommand: ParsableCommand {
             try JSONOutput.print(entries.map(RevisionJSON.init(entry:)))
             return
         }
+        let verbose = self.verbose || root.global.verbose
         for entry in entries {
             guard verbose else {
                 Terminal.output(entry.description)

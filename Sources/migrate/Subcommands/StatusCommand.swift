@@ -60,7 +60,14 @@ struct StatusCommand: ParsableCommand {
             }
         }
         guard exitCode else { return }
-        if !status.integrity.isEmpty { throw status.integrity.error(command: "status") }
+        if !status.integrity.isEmpty {
+            throw MigrateError(
+                .validation,
+                "\(status.integrity.lines.count) problem(s) between the version table and the revision files "
+                    + "(listed above)",
+                hint: "see `migrate validate`; never edit an applied revision, add a new one"
+            )
+        }
         if !status.pending.isEmpty {
             throw MigrateError(.pending, "\(status.pending.count) revision(s) pending", hint: "run `migrate upgrade heads`")
         }

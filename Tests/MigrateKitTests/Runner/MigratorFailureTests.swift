@@ -1,0 +1,148 @@
+import MigrateKit
+import MigrateTestSupport
+import Testing
+
+/// What a failing revision leaves behind, and what the engine's error says, on a real server.
+@Suite struct MigratorFailureTests {
+    static let first = GeneratedRevision("f001")
+    static let last = GeneratedRevision("f003", parents: ["f002"])
+
+    static func failing(_ up: String) -> GeneratedRevision {
+        GeneratedRevision(
+            "f002",
+            parents: ["f001"],
+            message: "Fails on purpose",
+            up: up,
+            down: "DROP TABLE IF EXISTS f002_made;"
+        )
+    }
+
+    /// Upgrades to head, expecting f002 to fail, and checks it left nothing but its failed event.
+    /// - Parameter blamed: The revision the failed event names: f002, or in an atomic batch that fails at
+    ///   COMMIT, the batch's last revision (the server does not say which revision's constraint it was).
+    static func upgradeFails(_ fixture: RunnerFixture, atomic: Bool = false, blamed: String = "f002") throws
+        -> MigrateError
+    {
+        let migrator = try fixture.migrator { if atomic { $0.transactionMode = .all } }
+        let error = try #require(throws: MigrateError.self) { try migrator.upgrade(to: .head) }
+        #expect(error.code == .statementFailed)
+        #expect(try fixture.tables() == (atomic ? [] : ["t_f001"]))
+        #expect(try fixture.versionRows() == (atomic ? [] : ["f001 applied 0"]))
+        #expect(try fixture.logEvents() == (atomic ? [] : ["upgrade f001 succeeded"]) + ["upgrade \(blamed) failed"])
+        // The session is usable afterwards: not stuck in an aborted transaction.
+        #expect(fixture.connection.transactionState == .idle)
+        return error
+    }
+
+    @Test func undefinedTableErrorPointsIntoTheStatement() throws {
+        let failing = Self.failing(
+            "CREATE TABLE f002_made (id integer);\nINSERT INTO f002_made\n    SELECT id FROM\n        missing_table;"
+        )
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture)
+            #expect(error.location == SourceLocation(file: fixture.path(of: failing), line: 9, column: 9))
+            #expect(
+                error.message == """
+                    revision f002 (Fails on purpose) failed in the statement at line 7, column 1; it was rolled back; \
+                    revisions before it stay applied
+                    ERROR 42P01: relation "missing_table" does not exist
+                    """
+            )
+            let started = fixture.events.compactMap { event -> String? in
+                if case .started(let revision, _, _) = event { return revision }
+                return nil
+            }
+            let finished = fixture.events.compactMap { event -> String? in
+                if case .finished(let revision, _, _) = event { return revision }
+                return nil
+            }
+            #expect(started == ["f001", "f002"])
+            #expect(finished == ["f001"])
+        }
+    }
+
+    @Test func raiseReportsSQLStateMessageDetailHintAndContext() throws {
+        let failing = Self.failing(
+            """
+            CREATE TABLE f002_made (id integer);
+            DO $$
+            BEGIN
+                RAISE EXCEPTION 'custom failure' USING DETAIL = 'the detail', HINT = 'the hint', ERRCODE = '22023';
+            END $$;
+            """
+        )
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture)
+            #expect(error.location == SourceLocation(file: fixture.path(of: failing), line: 7, column: 1))
+            #expect(
+                error.message.hasSuffix(
+                    """
+                    ERROR 22023: custom failure
+                    DETAIL: the detail
+                    HINT: the hint
+                    CONTEXT: PL/pgSQL function inline_code_block line 3 at RAISE
+                    """
+                )
+            )
+            #expect(error.description.hasPrefix("\(fixture.path(of: failing)):7:1: revision f002"))
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func deferredConstraintFailingAtCommitRollsBack(atomic: Bool) throws {
+        let failing = Self.failing(
+            """
+            CREATE TABLE f002_made (
+                id integer PRIMARY KEY,
+                parent integer REFERENCES f002_made DEFERRABLE INITIALLY DEFERRED
+            );
+            INSERT INTO f002_made VALUES (1, 2);
+            """
+        )
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture, atomic: atomic, blamed: atomic ? "f003" : "f002")
+            #expect(error.message.contains(atomic ? "the batch failed at COMMIT" : "revision f002 failed at COMMIT"))
+            #expect(
+                error.message.contains(
+                    "ERROR 23503: insert or update on table \"f002_made\" violates foreign key constraint"
+                )
+            )
+        }
+    }
+
+    @Test func noticesCarryTheStatementLocationAndNothingElseLeaksIn() throws {
+        let noisy = GeneratedRevision(
+            "n001",
+            up: "CREATE TABLE t_n001 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from n001'; END $$;"
+        )
+        try RunnerFixture.with([noisy]) { fixture in
+            try fixture.migrator().upgrade(to: .head)
+            let notices = fixture.events.compactMap { event -> String? in
+                guard case .notice(let notice, let revision, let location) = event else { return nil }
+                return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
+            }
+            // Creating the version tables says "schema public already exists"; that is not n001's.
+            #expect(notices == ["\(fixture.path(of: noisy)):7:1 [n001] hello from n001"])
+        }
+    }
+
+    @Test func atomicBatchLeavesNothingAndSaysSo() throws {
+        let failing = Self.failing("CREATE TABLE f002_made (id integer);\nSELECT 1 / 0;")
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture, atomic: true)
+            #expect(error.message.contains("the whole batch was rolled back (--atomic); no revision was applied"))
+            #expect(error.message.contains("ERROR 22012: division by zero"))
+            #expect(error.location == SourceLocation(file: fixture.path(of: failing), line: 7, column: 1))
+
+            // The same batch, fixed, commits as one.
+            try fixture.write([Self.failing("CREATE TABLE f002_made (id integer);")])
+            #expect(try fixture.migrator { $0.transactionMode = .all }.upgrade(to: .head) == ["f001", "f002", "f003"])
+            #expect(try fixture.tables() == ["t_f001", "f002_made", "t_f003"])
+            #expect(
+                try fixture.rows("SELECT DISTINCT detail FROM schema_migrations_log WHERE outcome = 'succeeded'") == [
+                    ["atomic batch"]
+                ]
+            )
+        }
+    }
+}
