@@ -4,12 +4,13 @@ import MigrateTestSupport
 import SystemProcess
 import Testing
 
-/// The autogenerate benchmark (`scripts/bench-diff`): two databases of N tables (8 columns, 2 indexes and
-/// a foreign key each) that differ in about 30 places, diffed against the time `pg_dump --schema-only`
-/// takes to read both catalogs.
+/// The engine-level autogenerate benchmark (`BREAKDOWN=1 scripts/bench-diff`): two databases of N tables (8
+/// columns, 2 indexes and a foreign key each) that differ in about 30 places, diffed in-process against the time
+/// `pg_dump --schema-only` takes to read both catalogs. `scripts/bench diff` times the CLI on the same schema
+/// (`scripts/bench-generate diff-schema` writes it; keep the two in step).
 ///
-/// With `MIGRATE_BENCH=1` it uses 300 tables, times 5 runs of each and prints the medians and their ratio.
-/// Without it, it checks the same workload on 50 tables once, so the benchmark's code stays tested.
+/// With `MIGRATE_BENCH=1` it uses 300 tables, times 5 runs of each and prints the medians, their ratio and a
+/// breakdown. Without it, it checks the same workload on 50 tables once, so the benchmark's code stays tested.
 @Suite struct DiffBenchmarkTests {
     static var benchmarking: Bool { ProcessInfo.processInfo.environment["MIGRATE_BENCH"] == "1" }
 
