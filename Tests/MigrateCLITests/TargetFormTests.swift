@@ -52,6 +52,7 @@ import Testing
 
     @Test(arguments: [
         (["upgrade", "base"], "is a downgrade target"),
+        (["upgrade", "-1"], "`-1` is a downgrade target"),
         (["downgrade", "+1"], "is an upgrade target"),
         (["upgrade", "nosuchrev"], "nosuchrev"),
         (["upgrade", "c00"], "ambiguous"),
@@ -65,6 +66,8 @@ import Testing
             let output = try project.migrate(arguments: arguments)
             #expect(output.status == .exited(2), "\(output.combinedOutput)")
             #expect(output.standardError.contains(message), "\(output.standardError)")
+            // Refused before anything is announced or run.
+            #expect(!output.standardError.contains("applying"), "\(output.standardError)")
             #expect(try project.current() == ["c002"])
         }
     }

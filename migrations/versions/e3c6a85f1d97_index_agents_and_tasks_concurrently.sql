@@ -10,33 +10,25 @@
 -- CONCURRENTLY cannot run inside a transaction block, hence `transaction false`: each statement commits
 -- on its own.
 --
--- Why each CREATE is preceded by DROP INDEX CONCURRENTLY IF EXISTS: a CREATE INDEX CONCURRENTLY that fails
--- (cancelled, lock or statement timeout, lost connection) leaves an INVALID index with that name behind. The
--- revision is then not recorded as applied, and the next upgrade runs it again from the top; without the
--- DROP, the CREATE would fail with "relation already exists" (and CREATE INDEX ... IF NOT EXISTS would
--- silently keep the INVALID index). Dropping first makes a resumed run rebuild whatever it finds, at the cost
--- of rebuilding the indexes that had already succeeded.
+-- A CREATE INDEX CONCURRENTLY that fails (cancelled, lock or statement timeout, lost connection) leaves an
+-- INVALID index under its name. migrate records how many statements completed, so the next `upgrade` resumes
+-- at the failed statement, and before running a CREATE INDEX CONCURRENTLY it drops an INVALID index of exactly
+-- that name on that table (and says so). The indexes that were built stay built.
 --
 -- No lock_timeout: CONCURRENTLY waits, by design, for transactions that predate it; cutting that wait short
 -- would only leave INVALID indexes to clean up.
 
 -- migrate:up
-DROP INDEX CONCURRENTLY IF EXISTS idx_agents_type_status;
 CREATE INDEX CONCURRENTLY idx_agents_type_status ON agents(agent_type, status);
 
-DROP INDEX CONCURRENTLY IF EXISTS idx_agents_last_heartbeat;
 CREATE INDEX CONCURRENTLY idx_agents_last_heartbeat ON agents(last_heartbeat);
 
-DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_status_priority;
 CREATE INDEX CONCURRENTLY idx_tasks_status_priority ON tasks(status, priority);
 
-DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_assigned_agent;
 CREATE INDEX CONCURRENTLY idx_tasks_assigned_agent ON tasks(assigned_agent_id);
 
-DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_workflow;
 CREATE INDEX CONCURRENTLY idx_tasks_workflow ON tasks(workflow_id);
 
-DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_search;
 CREATE INDEX CONCURRENTLY idx_tasks_search ON tasks USING gin(to_tsvector('english', title || ' ' || COALESCE(description, '')));
 
 -- migrate:down

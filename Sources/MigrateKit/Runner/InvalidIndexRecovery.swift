@@ -4,9 +4,10 @@ import SQLSyntax
 /// Cleans up after an interrupted `CREATE INDEX CONCURRENTLY`.
 ///
 /// A concurrent build that fails or is cut off (cancel, timeout, crash) leaves an INVALID index under the
-/// name it was creating, so running the statement again fails with "relation already exists". Before a
-/// non-transactional revision re-runs such a statement (resuming after a failure or crash), and right after
-/// one fails, the leftover is dropped with `DROP INDEX CONCURRENTLY`. Only an index that is INVALID, has
+/// name it was creating, so running the statement again fails with "relation already exists" (or, with `IF NOT
+/// EXISTS`, silently keeps the unusable index). Before a non-transactional revision runs such a statement
+/// (which finds a leftover when resuming after a crash), and right after one fails, the leftover is dropped with
+/// `DROP INDEX CONCURRENTLY`. Only an index that is INVALID, has
 /// exactly the statement's name and is on the statement's table is touched.
 enum InvalidIndexRecovery {
     /// The index a `CREATE INDEX CONCURRENTLY name ON [schema.]table` statement creates.

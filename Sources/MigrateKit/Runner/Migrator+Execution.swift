@@ -123,9 +123,12 @@ extension Migrator {
         defer { _ = try? connection.execute("RESET lock_timeout; RESET statement_timeout") }
         while next < statements.count {
             let statement = statements[next]
+            // An earlier run cut off while building this index (crash, kill) left it INVALID under its name.
+            try dropLeftoverIndex(of: statement)
             let failure = attempt(statement.text)
             forwardNotices(step, statement)
             if let error = failure {
+                if connection.isHealthy { try? dropLeftoverIndex(of: statement) }
                 let milliseconds = (monotonicSeconds() - started) * 1000
                 let done =
                     switch next {
@@ -167,6 +170,19 @@ extension Migrator {
     }
 
     // MARK: - Pieces
+
+    /// Drops the INVALID index a failed `CREATE INDEX CONCURRENTLY` statement left behind, and says so.
+    private func dropLeftoverIndex(of statement: PreparedSection.Statement) throws {
+        guard let target = statement.concurrentIndex,
+            let dropped = try InvalidIndexRecovery.dropLeftover(target, on: connection)
+        else { return }
+        report(
+            .warning(
+                "dropped the INVALID index \(dropped) that a failed or interrupted CREATE INDEX CONCURRENTLY left "
+                    + "(\(statement.location))"
+            )
+        )
+    }
 
     /// Runs SQL and returns the server's error instead of throwing it, so callers can clean up first.
     private func attempt(_ sql: String) -> PostgresError? {

@@ -44,10 +44,11 @@ package final class Migrator {
             if !integrity.isClean && !options.allowChanged { throw integrity.error(command: "upgrade") }
             let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
             let plan = try graph.upgradePlan(to: target, applied: applied)
+            // Every step is prepared (read, parsed, checked) before the plan is announced and anything runs.
+            let steps = try plan.steps.map { step throws(MigrateError) in try prepareUpgrade(step) }
             report(.planned(direction: .upgrade, steps: plan.steps))
             guard !plan.isEmpty else { return [] }
             let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in first }
-            let steps = try plan.steps.map { step throws(MigrateError) in try prepareUpgrade(step) }
             if options.transactionMode == .all {
                 try runAtomically(steps)
             } else {
@@ -70,11 +71,11 @@ package final class Migrator {
                 applied: applied,
                 recordedParents: rowByID.mapValues(\.parents)
             )
-            report(.planned(direction: .downgrade, steps: plan.steps))
-            guard !plan.isEmpty else { return [] }
             let steps = try plan.steps.map { step throws(MigrateError) in
                 try prepareDowngrade(step, row: rowByID[step.revisionID])
             }
+            report(.planned(direction: .downgrade, steps: plan.steps))
+            guard !plan.isEmpty else { return [] }
             if options.transactionMode == .all {
                 try runAtomically(steps)
             } else {

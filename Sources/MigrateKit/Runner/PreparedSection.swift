@@ -87,8 +87,8 @@ package struct PreparedSection: Sendable {
                     .revisionFile,
                     "\(restriction), but revision \(revision) runs in a transaction",
                     location: statement.location,
-                    hint: "add `-- migrate:transaction false` to its header (it then runs statement by statement; "
-                        + "make each statement safe to re-run, e.g. DROP INDEX CONCURRENTLY IF EXISTS first)"
+                    hint: "add `-- migrate:transaction false` to its header (it then runs statement by statement, "
+                        + "and a failed run resumes at the failed statement)"
                 )
             }
             if transactional, let caveat = classification.transactionCaveat {

@@ -18,7 +18,17 @@ struct UpgradeCommand: ParsableCommand {
     )
 
     @ParentCommand var root: MigrateCommand
-    @Argument(help: "Where to go: head, heads, REV, +N, label@head...") var target = "head"
+    // An array that takes unrecognised words, so a mistaken `upgrade -1` reaches the target check (which
+    // points at `downgrade`) rather than failing as an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Where to go: head, heads, REV, +N, label@head...", valueName: "target")) var targetWords: [String] = []
+
+    var target: String { targetWords.first ?? "head" }
+
+    func validate() throws {
+        guard targetWords.count <= 1 else {
+            throw ValidationError("Expected one target, got \(targetWords.joined(separator: " "))")
+        }
+    }
     @OptionGroup var runOptions: RunOptions
     @Flag(help: "Print the SQL that would run, for TARGET given as [FROM:]TO, without connecting.") var sql = false
 
