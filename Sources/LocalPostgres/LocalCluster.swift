@@ -1,7 +1,7 @@
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A PostgreSQL cluster that migrate manages itself: the embedded default database under a

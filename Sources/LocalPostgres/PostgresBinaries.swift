@@ -1,7 +1,7 @@
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the PostgreSQL server programs (`initdb`, `pg_ctl`, `postgres`) are installed.
@@ -17,7 +17,8 @@ package struct PostgresBinaries: Sendable, Equatable {
     /// Finds the server programs: `MIGRATE_PG_BINDIR`, then `pg_config --bindir`, then the newest
     /// `/usr/lib/postgresql/<version>/bin` (Debian's layout, where `pg_config` may only describe the client).
     /// - Throws: ``LocalClusterError`` naming the package to install when none are found.
-    package static func locate(environment: [String: String] = ChildProcess.currentEnvironment()) throws(LocalClusterError)
+    package static func locate(environment: [String: String] = ChildProcess.currentEnvironment())
+        throws(LocalClusterError)
         -> PostgresBinaries
     {
         var candidates: [String] = []
@@ -42,7 +43,9 @@ package struct PostgresBinaries: Sendable, Equatable {
         defer { closedir(directory) }
         var versions: [Int] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
             if let version = Int(name) { versions.append(version) }
         }
         return versions.sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }

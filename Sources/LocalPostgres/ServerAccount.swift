@@ -1,7 +1,7 @@
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The operating-system account the PostgreSQL server runs as.
@@ -49,6 +49,11 @@ package struct ServerAccount: Sendable, Equatable {
         // for migrate's own connection should leak into the server's tools.
         environment["LC_ALL"] = "C.UTF-8"
         for key in environment.keys where key.hasPrefix("PG") { environment[key] = nil }
-        return try ChildProcess.run(program, fullArguments, environment: environment, workingDirectory: workingDirectory)
+        return try ChildProcess.run(
+            program,
+            fullArguments,
+            environment: environment,
+            workingDirectory: workingDirectory
+        )
     }
 }

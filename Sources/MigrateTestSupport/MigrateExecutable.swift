@@ -1,7 +1,7 @@
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the `migrate` executable built alongside the tests, as a pipeline would.

@@ -1,7 +1,7 @@
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A directory under `/tmp` for one test: a fake project with `migrate.toml` and `migrations/`.

@@ -1,7 +1,7 @@
 import PostgresClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A database of its own for one test, on the test run's server.

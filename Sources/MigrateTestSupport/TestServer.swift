@@ -3,7 +3,7 @@ import PostgresClient
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The PostgreSQL server a test run uses: `MIGRATE_TEST_DATABASE_URL` when set, otherwise one throwaway
@@ -55,7 +55,9 @@ package enum TestServer {
     }
 
     private static func removeThrowawayCluster() {
-        guard let root = throwawayRoot, let cluster = try? LocalCluster(root: root, settings: .throwaway) else { return }
+        guard let root = throwawayRoot, let cluster = try? LocalCluster(root: root, settings: .throwaway) else {
+            return
+        }
         try? cluster.destroy()
         _ = try? ChildProcess.run("rm", ["-rf", root])
     }

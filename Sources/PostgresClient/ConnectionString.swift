@@ -1,7 +1,7 @@
 import CLibPQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads libpq connection strings and URIs without connecting, so they can be checked early and
@@ -50,7 +50,9 @@ package enum ConnectionString {
         return text
     }
 
-    nonisolated(unsafe) private static let uriPassword = try! Regex<(Substring, Substring)>(#"(://[^:/?#@\s]*):[^@/?#\s]*@"#)
+    nonisolated(unsafe) private static let uriPassword = try! Regex<(Substring, Substring)>(
+        #"(://[^:/?#@\s]*):[^@/?#\s]*@"#
+    )
     nonisolated(unsafe) private static let keywordPassword = try! Regex<(Substring, Substring)>(
         #"(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]+)"#
     )
@@ -61,8 +63,13 @@ extension ConnectionString {
     /// Keys are sorted so the same options always give the same string.
     package static func render(_ options: [String: String]) -> String {
         options.sorted { $0.key < $1.key }.map { key, value in
-            let escaped = value.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'")
-            return "\(key)='\(escaped)'"
+            // Byte by byte, as libpq reads it: a backslash before every quote and backslash.
+            var escaped: [UInt8] = []
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { escaped.append(UInt8(ascii: "\\")) }
+                escaped.append(byte)
+            }
+            return "\(key)='\(String(decoding: escaped, as: UTF8.self))'"
         }.joined(separator: " ")
     }
 

@@ -1,7 +1,7 @@
 import CLibPQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One blocking connection to a PostgreSQL server, over libpq.
@@ -165,15 +165,19 @@ package final class PostgresConnection {
             case PGRES_COPY_IN:
                 // A script asked for COPY data we do not have; end it so the connection recovers.
                 _ = PQputCopyEnd(handle, "COPY FROM STDIN is not supported here; use copyIn(_:)")
-                failure = failure ?? PostgresError(
-                    code: .unexpectedResult,
-                    message: "COPY ... FROM STDIN needs its data streamed through the COPY API"
-                )
+                failure =
+                    failure
+                    ?? PostgresError(
+                        code: .unexpectedResult,
+                        message: "COPY ... FROM STDIN needs its data streamed through the COPY API"
+                    )
             case PGRES_COPY_OUT:
-                failure = failure ?? PostgresError(
-                    code: .unexpectedResult,
-                    message: "COPY ... TO STDOUT is not supported by execute(_:)"
-                )
+                failure =
+                    failure
+                    ?? PostgresError(
+                        code: .unexpectedResult,
+                        message: "COPY ... TO STDOUT is not supported by execute(_:)"
+                    )
             default:
                 if failure == nil { failure = PostgresError(result: result, connection: handle) }
             }

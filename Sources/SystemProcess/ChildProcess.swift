@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs other programs (`initdb`, `pg_ctl`, `psql`, `migrate` itself in tests) with `posix_spawn`.

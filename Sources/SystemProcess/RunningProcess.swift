@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A started child process whose output is being captured; wait for it or signal it.
@@ -125,7 +125,9 @@ private final class CapturedFile {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Failure(reason: String(cString: strerror(errno)))
@@ -159,9 +161,10 @@ private final class CapturedFile {
 /// glibc's `posix_spawn_file_actions_addchdir_np` and `..._addclosefrom_np` exist (2.29, 2.34) but are
 /// not imported into Swift; look them up at run time and skip them where missing.
 private enum SpawnExtensions {
-    private typealias AddChangeDirectory = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
-    ) -> Int32
+    private typealias AddChangeDirectory =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+        ) -> Int32
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
     static func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ directory: String) {

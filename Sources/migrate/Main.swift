@@ -2,7 +2,7 @@ import ArgumentParser
 import MigrateKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Entry point: parses the command line, runs the command, and maps failures to the documented exit codes.

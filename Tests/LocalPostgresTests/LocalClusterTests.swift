@@ -5,7 +5,7 @@ import SystemProcess
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// These tests create clusters of their own (not the shared test server): they are about the lifecycle.

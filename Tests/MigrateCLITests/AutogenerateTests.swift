@@ -65,7 +65,10 @@ struct AutogenerateTests {
                 // and writes nothing.
                 let upgrade = try MigrateExecutable.run(url + ["upgrade", "head"], in: project.path)
                 #expect(upgrade.status == .exited(0), "\(upgrade.standardError)")
-                let again = try MigrateExecutable.run(url + ["revision", "--autogenerate", "-m", "nothing"], in: project.path)
+                let again = try MigrateExecutable.run(
+                    url + ["revision", "--autogenerate", "-m", "nothing"],
+                    in: project.path
+                )
                 #expect(again.status == .exited(0), "\(again.standardError)")
                 #expect(again.standardOutput.isEmpty)
                 #expect(again.standardError.contains("no changes"))
@@ -74,7 +77,10 @@ struct AutogenerateTests {
 
                 // And its down section returns to the base schema.
                 #expect(try MigrateExecutable.run(url + ["downgrade", "-1"], in: project.path).status == .exited(0))
-                let back = try MigrateExecutable.run(url + ["diff", database.connectionString, "migrations@aaaaaaaaaaaa"], in: project.path)
+                let back = try MigrateExecutable.run(
+                    url + ["diff", database.connectionString, "migrations@aaaaaaaaaaaa"],
+                    in: project.path
+                )
                 #expect(back.standardOutput.contains("no differences"), "\(back.standardOutput)\n\(back.standardError)")
             }
         }

@@ -5,7 +5,7 @@ import SystemProcess
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 2's bar: bad input gets a one-paragraph error that says what was wrong and what to do, a non-zero
@@ -58,7 +58,10 @@ struct BadInputTests {
         let admin = try TestServer.adminConnectionString()
         let url = try ConnectionString.replacing(["dbname": "there_is_no_such_db"], in: admin)
         try TemporaryDirectory.with { project in
-            let text = Self.expectCleanFailure(try MigrateExecutable.run(["--url", url, "current"], in: project.path), exitCode: 1)
+            let text = Self.expectCleanFailure(
+                try MigrateExecutable.run(["--url", url, "current"], in: project.path),
+                exitCode: 1
+            )
             #expect(text.contains("there_is_no_such_db"))
             #expect(text.contains("create the database"))
         }
@@ -120,11 +123,17 @@ struct BadInputTests {
             let admin = try PostgresConnection(cluster.connectionString)
             try admin.execute("CREATE ROLE app LOGIN PASSWORD 'right-password'")
             let hba = cluster.dataDirectory + "/pg_hba.conf"
-            _ = try ChildProcess.run("sh", ["-c", "printf 'local all app scram-sha-256\\nlocal all all trust\\n' > '\(hba)'"])
+            _ = try ChildProcess.run(
+                "sh",
+                ["-c", "printf 'local all app scram-sha-256\\nlocal all all trust\\n' > '\(hba)'"]
+            )
             try admin.execute("SELECT pg_reload_conf()")
             admin.close()
             usleep(300_000)
-            let url = try ConnectionString.replacing(["user": "app", "password": "wrong-password"], in: cluster.connectionString)
+            let url = try ConnectionString.replacing(
+                ["user": "app", "password": "wrong-password"],
+                in: cluster.connectionString
+            )
             let output = try MigrateExecutable.run(["--url", url, "current"], in: project.path)
             let text = Self.expectCleanFailure(output, exitCode: 1, secret: "wrong-password")
             #expect(text.contains("password authentication failed"), "\(text)")
@@ -144,7 +153,10 @@ struct BadInputTests {
                 chmod(project.path + "/.migrate", 0o500)
             }
             defer { chmod(project.path + "/.migrate", 0o755) }
-            let text = Self.expectCleanFailure(try MigrateExecutable.run(["db", "start"], in: project.path), exitCode: 1)
+            let text = Self.expectCleanFailure(
+                try MigrateExecutable.run(["db", "start"], in: project.path),
+                exitCode: 1
+            )
             #expect(text.contains(".migrate"))
             #expect(text.contains("hint:"))
         }

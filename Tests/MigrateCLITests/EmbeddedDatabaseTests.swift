@@ -39,14 +39,20 @@ struct EmbeddedDatabaseTests {
             #expect(refused.status == .exited(2))
             #expect(refused.standardError.contains("--yes"))
             #expect(try MigrateExecutable.run(["db", "destroy", "--yes"], in: project.path).status == .exited(0))
-            #expect(try MigrateExecutable.run(["db", "status"], in: project.path).standardOutput.contains("not created"))
+            #expect(
+                try MigrateExecutable.run(["db", "status"], in: project.path).standardOutput.contains("not created")
+            )
         }
     }
 
     @Test func dbCommandsRefuseAConfiguredDatabase() throws {
         let admin = try TestServer.adminConnectionString()
         try TemporaryDirectory.with { project in
-            let output = try MigrateExecutable.run(["db", "stop"], in: project.path, environment: ["DATABASE_URL": admin])
+            let output = try MigrateExecutable.run(
+                ["db", "stop"],
+                in: project.path,
+                environment: ["DATABASE_URL": admin]
+            )
             #expect(output.status == .exited(2))
             #expect(output.standardError.contains("embedded"))
         }

@@ -48,7 +48,10 @@ import Testing
             let resumed = try project.migrate("upgrade", "head")
             #expect(resumed.status == .exited(0), "\(resumed.combinedOutput)")
             #expect(resumed.standardError.contains("resuming revision i002 at statement 2"))
-            #expect(try project.scalar("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'i002_code'::regclass") == "true")
+            #expect(
+                try project.scalar("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'i002_code'::regclass")
+                    == "true"
+            )
         }
     }
 

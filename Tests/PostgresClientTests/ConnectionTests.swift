@@ -3,7 +3,7 @@ import PostgresClient
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Connecting")
@@ -50,7 +50,10 @@ struct ConnectionTests {
         ("postgres://app:p%40ss@db/x?sslmode=require", "postgres://app:****@db/x?sslmode=require"),
         ("host=db password=secret dbname=x", "host=db password=**** dbname=x"),
         ("host=db password = 'se cret' dbname=x", "host=db password = **** dbname=x"),
-        ("postgresql://db/x?user=a&password=secret&sslmode=require", "postgresql://db/x?user=a&password=****&sslmode=require"),
+        (
+            "postgresql://db/x?user=a&password=secret&sslmode=require",
+            "postgresql://db/x?user=a&password=****&sslmode=require"
+        ),
         ("postgresql://app@db/x", "postgresql://app@db/x"),
     ])
     func passwordsAreRedacted(input: String, expected: String) {
@@ -58,7 +61,10 @@ struct ConnectionTests {
     }
 
     @Test func replacingOptionsKeepsTheRest() throws {
-        let replaced = try ConnectionString.replacing(["dbname": "other"], in: "postgresql://u@h:6543/orig?sslmode=disable")
+        let replaced = try ConnectionString.replacing(
+            ["dbname": "other"],
+            in: "postgresql://u@h:6543/orig?sslmode=disable"
+        )
         let options = try ConnectionString.options(replaced)
         #expect(options["dbname"] == "other")
         #expect(options["host"] == "h")

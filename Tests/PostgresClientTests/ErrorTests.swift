@@ -64,7 +64,9 @@ struct ErrorTests {
     @Test func noticesAreCollectedNotPrinted() throws {
         try TestDatabase.with { database in
             let connection = try database.connect()
-            try connection.execute("DO $$ BEGIN RAISE NOTICE 'hello'; RAISE WARNING 'careful' USING HINT = 'look'; END $$")
+            try connection.execute(
+                "DO $$ BEGIN RAISE NOTICE 'hello'; RAISE WARNING 'careful' USING HINT = 'look'; END $$"
+            )
             let notices = connection.takeNotices()
             #expect(notices.map(\.severity) == ["NOTICE", "WARNING"])
             #expect(notices.map(\.message) == ["hello", "careful"])

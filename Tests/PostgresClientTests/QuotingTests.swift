@@ -13,6 +13,7 @@ struct QuotingTests {
         "semi;colon--",
         "select",
         "ünïcødé 表",
+        "quote\"\u{301}combined",  // a quote and a combining accent: one Character, but the quote is doubled
         String(repeating: "x", count: 63),
         String(repeating: "é", count: 31) + "x",  // 63 bytes
     ]
@@ -54,7 +55,7 @@ struct QuotingTests {
     @Test func literalsSurviveTheServer() throws {
         try TestDatabase.with { database in
             let connection = try database.connect()
-            for value in ["it's", "back\\slash\\'", "line\nbreak", "日本語", "$$dollar$$"] {
+            for value in ["it's", "back\\slash\\'", "line\nbreak", "日本語", "$$dollar$$", "it'\u{301}s"] {
                 #expect(try connection.execute("SELECT \(SQLQuoting.literal(value))").scalar == value)
             }
         }

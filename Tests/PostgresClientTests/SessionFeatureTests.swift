@@ -1,10 +1,10 @@
+import Foundation
 import MigrateTestSupport
 import PostgresClient
 import Testing
-import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Transactions, COPY, cancel, advisory locks")

@@ -74,7 +74,8 @@ package enum DatabaseConnector {
         let lowered = reason.lowercased()
         let hint: String
         if error.code == .invalidConnectionString {
-            hint = "write it as a URI (postgresql://user@host:5432/dbname?sslmode=require) or as key=value pairs "
+            hint =
+                "write it as a URI (postgresql://user@host:5432/dbname?sslmode=require) or as key=value pairs "
                 + "(host=... dbname=...); see https://www.postgresql.org/docs/15/libpq-connect.html"
         } else if lowered.contains("password authentication failed") || lowered.contains("no password supplied") {
             hint = "check the user and password (in the URL, PGPASSWORD or ~/.pgpass)"
@@ -83,7 +84,8 @@ package enum DatabaseConnector {
         } else if lowered.contains("does not exist") && lowered.contains("role") {
             hint = "create the role or connect as an existing user"
         } else if lowered.contains("timeout expired") {
-            hint = "the server did not answer within the connect timeout; check host, port and firewalls "
+            hint =
+                "the server did not answer within the connect timeout; check host, port and firewalls "
                 + "(connect_timeout in the URL changes the wait)"
         } else if lowered.contains("is the server running") {
             hint = "start the server, or fix the host and port"

@@ -21,7 +21,9 @@ package struct MigrationStatus: Sendable {
         let exists = try versionTable.existingLayout(on: connection) != nil
         let rows = exists ? try versionTable.appliedRevisions(on: connection) : []
         let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
-        let pending = graph.revisions.isEmpty ? [] : try graph.upgradePlan(to: .heads, applied: applied).steps.compactMap(\.revision)
+        let pending =
+            graph.revisions.isEmpty
+            ? [] : try graph.upgradePlan(to: .heads, applied: applied).steps.compactMap(\.revision)
         // Applied revisions without a file are heads too unless an applied revision names them as parent; and
         // a known revision is no head when such a revision (unknown to the graph) recorded it as its parent.
         let parentsOfApplied = Set(rows.flatMap(\.parents))

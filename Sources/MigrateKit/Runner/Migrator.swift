@@ -48,7 +48,9 @@ package final class Migrator {
             let steps = try plan.steps.map { step throws(MigrateError) in try prepareUpgrade(step) }
             report(.planned(direction: .upgrade, steps: plan.steps))
             guard !plan.isEmpty else { return [] }
-            let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in first }
+            let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in
+                first
+            }
             if options.transactionMode == .all {
                 try runAtomically(steps)
             } else {

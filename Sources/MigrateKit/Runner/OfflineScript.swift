@@ -22,7 +22,8 @@ package struct OfflineScript {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1 where !fromRequired && !parts[0].isEmpty: return (nil, parts[0])
-        case 2 where !parts[1].isEmpty && !(fromRequired && parts[0].isEmpty): return (parts[0].isEmpty ? nil : parts[0], parts[1])
+        case 2 where !parts[1].isEmpty && !(fromRequired && parts[0].isEmpty):
+            return (parts[0].isEmpty ? nil : parts[0], parts[1])
         default:
             throw MigrateError(
                 .target,
@@ -80,26 +81,36 @@ package struct OfflineScript {
         for step in steps {
             lines.append("")
             let verb = step.direction == .upgrade ? "Upgrade" : "Downgrade"
-            lines.append("-- \(verb) \(step.revision)\(step.message.isEmpty ? "" : ": " + step.message) (\(step.section.origin))")
+            lines.append(
+                "-- \(verb) \(step.revision)\(step.message.isEmpty ? "" : ": " + step.message) (\(step.section.origin))"
+            )
             if step.isTransactional {
                 if !atomic { lines.append("BEGIN;") }
                 lines.append(step.timeoutSettings(local: true) + ";")
                 lines += step.section.statements.map { $0.text + ";" }
-                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map { $0 + ";" }
+                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map {
+                    $0 + ";"
+                }
                 if !atomic { lines.append("COMMIT;") }
             } else {
                 lines.append("-- runs outside a transaction, statement by statement")
-                if step.direction == .upgrade { lines.append(step.recordStatement(status: .running, milliseconds: nil) + ";") }
+                if step.direction == .upgrade {
+                    lines.append(step.recordStatement(status: .running, milliseconds: nil) + ";")
+                }
                 lines.append(step.timeoutSettings(local: false) + ";")
                 for (index, statement) in step.section.statements.enumerated() {
                     lines.append(statement.text + ";")
                     if step.direction == .upgrade {
-                        lines.append(versionTable.progressStatement(revision: step.revision, statementsDone: index + 1) + ";")
+                        lines.append(
+                            versionTable.progressStatement(revision: step.revision, statementsDone: index + 1) + ";"
+                        )
                     }
                 }
                 lines.append("RESET lock_timeout; RESET statement_timeout;")
                 lines.append("BEGIN;")
-                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map { $0 + ";" }
+                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map {
+                    $0 + ";"
+                }
                 lines.append("COMMIT;")
             }
         }

@@ -26,7 +26,11 @@ package struct PreparedStep: Sendable {
         options: MigrationOptions,
         versionTable: VersionTable
     ) throws(MigrateError) -> PreparedStep {
-        let section = try PreparedSection(text: revision.up.text, origin: revision.path, firstLine: revision.up.firstLine)
+        let section = try PreparedSection(
+            text: revision.up.text,
+            origin: revision.path,
+            firstLine: revision.up.firstLine
+        )
         let caveats = try section.checkRunnable(transactional: revision.isTransactional, revision: revision.id)
         if !revision.isTransactional && options.transactionMode == .all {
             throw MigrateError(
@@ -72,7 +76,11 @@ package struct PreparedStep: Sendable {
                     hint: "write a down section, or `migrate stamp` past it if you reverted it by hand"
                 )
             }
-            section = try PreparedSection(text: revision.down.text, origin: revision.path, firstLine: revision.down.firstLine)
+            section = try PreparedSection(
+                text: revision.down.text,
+                origin: revision.path,
+                firstLine: revision.down.firstLine
+            )
             transactional = revision.isTransactional
         } else {
             guard let row, let downSQL = row.downSQL else {
@@ -132,6 +140,22 @@ package struct PreparedStep: Sendable {
             milliseconds: milliseconds,
             clientHost: clientHost
         )
+    }
+
+    /// The step's version-table change as a row to upsert (upgrade) or a revision to delete (downgrade), and
+    /// its log entry: for an atomic batch, which writes all its steps' rows in two statements before COMMIT.
+    func batchedRecording(milliseconds: Double, detail: String) -> (upsert: String?, delete: String?, log: String) {
+        let log = versionTable.logValues(
+            event,
+            revision: revision,
+            succeeded: true,
+            detail: detail,
+            milliseconds: milliseconds,
+            clientHost: clientHost
+        )
+        guard let record else { return (nil, revision, log) }
+        let row = versionTable.rowValues(record, status: .applied, milliseconds: milliseconds, clientHost: clientHost)
+        return (row, nil, log)
     }
 
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a

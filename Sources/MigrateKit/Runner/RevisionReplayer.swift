@@ -55,7 +55,7 @@ extension SchemaSource {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 private func fileExists(_ path: String, isDirectory: inout Bool) -> Bool {

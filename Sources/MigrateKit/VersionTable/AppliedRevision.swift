@@ -32,10 +32,22 @@ package struct AppliedRevision: Sendable, Equatable {
     package var toolVersion: String
 
     package init(
-        revision: String, parents: [String], dependsOn: [String] = [], branchLabels: [String] = [],
-        message: String, fileName: String?, checksum: String, downSQL: String?, isTransactional: Bool = true,
-        status: Status = .applied, statementsDone: Int = 0, failure: String? = nil, appliedAt: String = "",
-        appliedBy: String = "", clientHost: String? = nil, executionMilliseconds: Double? = nil,
+        revision: String,
+        parents: [String],
+        dependsOn: [String] = [],
+        branchLabels: [String] = [],
+        message: String,
+        fileName: String?,
+        checksum: String,
+        downSQL: String?,
+        isTransactional: Bool = true,
+        status: Status = .applied,
+        statementsDone: Int = 0,
+        failure: String? = nil,
+        appliedAt: String = "",
+        appliedBy: String = "",
+        clientHost: String? = nil,
+        executionMilliseconds: Double? = nil,
         toolVersion: String = MigrateVersion.current
     ) {
         self.revision = revision

@@ -1,7 +1,7 @@
 import PostgresClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The session advisory lock that makes one migrating process at a time per database and version table.

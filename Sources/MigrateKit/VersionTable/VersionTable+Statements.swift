@@ -16,8 +16,15 @@ extension VersionTable {
         package var isTransactional: Bool
 
         package init(
-            revision: String, parents: [String], dependsOn: [String], branchLabels: [String], message: String,
-            fileName: String?, checksum: String, downSQL: String?, isTransactional: Bool
+            revision: String,
+            parents: [String],
+            dependsOn: [String],
+            branchLabels: [String],
+            message: String,
+            fileName: String?,
+            checksum: String,
+            downSQL: String?,
+            isTransactional: Bool
         ) {
             self.revision = revision
             self.parents = parents
@@ -46,23 +53,40 @@ extension VersionTable {
         milliseconds: Double?,
         clientHost: String?
     ) -> String {
+        upsertStatement(rows: [rowValues(record, status: status, milliseconds: milliseconds, clientHost: clientHost)])
+    }
+
+    /// One row for ``upsertStatement(rows:)``: a parenthesised list of literals.
+    package func rowValues(
+        _ record: Record,
+        status: AppliedRevision.Status,
+        milliseconds: Double?,
+        clientHost: String?
+    ) -> String {
         let values = [
             SQLQuoting.literal(record.revision), Self.textArray(record.parents), Self.textArray(record.dependsOn),
             Self.textArray(record.branchLabels), SQLQuoting.literal(record.message), Self.optional(record.fileName),
-            SQLQuoting.literal(record.checksum), Self.optional(record.downSQL), record.isTransactional ? "true" : "false",
+            SQLQuoting.literal(record.checksum), Self.optional(record.downSQL),
+            record.isTransactional ? "true" : "false",
             SQLQuoting.literal(status.rawValue), Self.optional(clientHost),
             milliseconds.map { String(($0 * 1000).rounded() / 1000) } ?? "NULL",
             SQLQuoting.literal(MigrateVersion.current),
         ]
-        return """
-            INSERT INTO \(qualifiedName) (revision, parents, depends_on, branch_labels, message, file_name, checksum, \
-            down_sql, transactional, status, client_host, execution_ms, tool_version) VALUES (\(values.joined(separator: ", "))) \
-            ON CONFLICT (revision) DO UPDATE SET parents = EXCLUDED.parents, depends_on = EXCLUDED.depends_on, \
-            branch_labels = EXCLUDED.branch_labels, message = EXCLUDED.message, file_name = EXCLUDED.file_name, \
-            checksum = EXCLUDED.checksum, down_sql = EXCLUDED.down_sql, transactional = EXCLUDED.transactional, \
-            status = EXCLUDED.status, failure = NULL, applied_at = EXCLUDED.applied_at, applied_by = EXCLUDED.applied_by, \
-            client_host = EXCLUDED.client_host, execution_ms = EXCLUDED.execution_ms, tool_version = EXCLUDED.tool_version
-            """
+        return "(" + values.joined(separator: ", ") + ")"
+    }
+
+    /// Inserts or completes several rows in one statement (an atomic batch records all its revisions at once:
+    /// one statement to parse and plan instead of one per revision).
+    package func upsertStatement(rows: [String]) -> String {
+        """
+        INSERT INTO \(qualifiedName) (revision, parents, depends_on, branch_labels, message, file_name, checksum, \
+        down_sql, transactional, status, client_host, execution_ms, tool_version) VALUES \(rows.joined(separator: ",\n")) \
+        ON CONFLICT (revision) DO UPDATE SET parents = EXCLUDED.parents, depends_on = EXCLUDED.depends_on, \
+        branch_labels = EXCLUDED.branch_labels, message = EXCLUDED.message, file_name = EXCLUDED.file_name, \
+        checksum = EXCLUDED.checksum, down_sql = EXCLUDED.down_sql, transactional = EXCLUDED.transactional, \
+        status = EXCLUDED.status, failure = NULL, applied_at = EXCLUDED.applied_at, applied_by = EXCLUDED.applied_by, \
+        client_host = EXCLUDED.client_host, execution_ms = EXCLUDED.execution_ms, tool_version = EXCLUDED.tool_version
+        """
     }
 
     /// Records that a non-transactional revision completed `count` statements.
@@ -81,6 +105,11 @@ extension VersionTable {
         "DELETE FROM \(qualifiedName) WHERE revision = \(SQLQuoting.literal(revision))"
     }
 
+    /// Forgets several revisions in one statement.
+    package func deleteStatement(revisions: [String]) -> String {
+        "DELETE FROM \(qualifiedName) WHERE revision IN (\(revisions.map(SQLQuoting.literal).joined(separator: ", ")))"
+    }
+
     /// Appends an event to the log. `startedAt` is computed on the server from the duration, so the log
     /// needs no trust in the client's clock.
     package func logStatement(
@@ -91,15 +120,41 @@ extension VersionTable {
         milliseconds: Double?,
         clientHost: String?
     ) -> String {
+        let row = logValues(
+            event,
+            revision: revision,
+            succeeded: succeeded,
+            detail: detail,
+            milliseconds: milliseconds,
+            clientHost: clientHost
+        )
+        return logStatement(rows: [row])
+    }
+
+    /// One row for ``logStatement(rows:)``: a parenthesised list of values.
+    package func logValues(
+        _ event: Event,
+        revision: String,
+        succeeded: Bool,
+        detail: String?,
+        milliseconds: Double?,
+        clientHost: String?
+    ) -> String {
         let duration = milliseconds.map { String(($0 * 1000).rounded() / 1000) }
-        let startedAt = duration.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
+        let startedAt =
+            duration.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
         let values = [
             SQLQuoting.literal(event.rawValue), SQLQuoting.literal(revision),
             SQLQuoting.literal(succeeded ? "succeeded" : "failed"), Self.optional(detail), startedAt,
             duration ?? "NULL", Self.optional(clientHost), SQLQuoting.literal(MigrateVersion.current),
         ]
-        return "INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, "
-            + "client_host, tool_version) VALUES (\(values.joined(separator: ", ")))"
+        return "(" + values.joined(separator: ", ") + ")"
+    }
+
+    /// Appends several events in one statement.
+    package func logStatement(rows: [String]) -> String {
+        "INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, "
+            + "client_host, tool_version) VALUES \(rows.joined(separator: ",\n"))"
     }
 
     private static func optional(_ value: String?) -> String {
@@ -107,6 +162,7 @@ extension VersionTable {
     }
 
     private static func textArray(_ values: [String]) -> String {
-        values.isEmpty ? "'{}'::text[]" : "ARRAY[" + values.map(SQLQuoting.literal).joined(separator: ", ") + "]::text[]"
+        values.isEmpty
+            ? "'{}'::text[]" : "ARRAY[" + values.map(SQLQuoting.literal).joined(separator: ", ") + "]::text[]"
     }
 }

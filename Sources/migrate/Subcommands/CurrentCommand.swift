@@ -15,9 +15,12 @@ struct CurrentCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
-        let session = try context.connect()
-        let status = try MigrationStatus.read(connection: session.connection, graph: graph, versionTable: context.versionTable)
+        let (graph, session) = try context.loadGraphAndConnect()
+        let status = try MigrationStatus.read(
+            connection: session.connection,
+            graph: graph,
+            versionTable: context.versionTable
+        )
         let heads = Set(graph.heads.map(\.id))
         if json {
             struct Current: Encodable {

@@ -63,13 +63,19 @@ struct DatabaseCommand: ParsableCommand {
                 Terminal.output("  data directory: \(cluster.dataDirectory)")
                 Terminal.output("  socket:         \(cluster.socketDirectory)/.s.PGSQL.\(cluster.port)")
                 Terminal.output("  log:            \(cluster.logFile)")
-                Terminal.output("  server programs: \(cluster.binaries.directory) (server account: \(cluster.account.name))")
+                Terminal.output(
+                    "  server programs: \(cluster.binaries.directory) (server account: \(cluster.account.name))"
+                )
                 switch cluster.status() {
                 case .notCreated:
-                    Terminal.output("  state:          not created (any command that needs it, or `migrate db start`, creates it)")
+                    Terminal.output(
+                        "  state:          not created (any command that needs it, or `migrate db start`, creates it)"
+                    )
                     return
                 case .stopped:
-                    Terminal.output("  state:          stopped (any command that needs it, or `migrate db start`, starts it)")
+                    Terminal.output(
+                        "  state:          stopped (any command that needs it, or `migrate db start`, starts it)"
+                    )
                     return
                 case .running(let pid):
                     Terminal.output("  state:          running (pid \(pid))")
@@ -82,7 +88,9 @@ struct DatabaseCommand: ParsableCommand {
             Terminal.output("server:   \(version)")
             Terminal.output("database: \(endpoint.database)")
             Terminal.output("user:     \(endpoint.user)")
-            Terminal.output("host:     \(endpoint.host.hasPrefix("/") ? "socket directory \(endpoint.host)" : endpoint.host)")
+            Terminal.output(
+                "host:     \(endpoint.host.hasPrefix("/") ? "socket directory \(endpoint.host)" : endpoint.host)"
+            )
             Terminal.output("port:     \(endpoint.port)")
             Terminal.output("source:   \(context.target.sourceDescription)")
         }
@@ -125,7 +133,10 @@ struct DatabaseCommand: ParsableCommand {
             }
             if !yes {
                 guard Terminal.isInteractive else {
-                    throw MigrateError(.usage, "refusing to delete \(cluster.dataDirectory) without --yes (no terminal to ask)")
+                    throw MigrateError(
+                        .usage,
+                        "refusing to delete \(cluster.dataDirectory) without --yes (no terminal to ask)"
+                    )
                 }
                 Terminal.info("delete the embedded cluster in \(cluster.home) and all its data? type 'yes': ")
                 guard readLine()?.lowercased() == "yes" else {

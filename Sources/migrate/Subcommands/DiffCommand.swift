@@ -36,7 +36,9 @@ struct Autogenerate {
     func plan(from: String, to: String, renames: [String]) throws -> SchemaChangePlan {
         let graph = try context.loadGraph()
         let currentDirectory = CommandContext.currentDirectory()
-        let replayer = { RevisionReplayer(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions()) }
+        let replayer = {
+            RevisionReplayer(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions())
+        }
         let fromSource = try SchemaSource.parse(from, currentDirectory: currentDirectory, replayer: try replayer())
         let toSource = try SchemaSource.parse(to, currentDirectory: currentDirectory, replayer: try replayer())
         return try plan(from: fromSource, to: toSource, renames: renames)

@@ -17,13 +17,20 @@ struct DowngradeCommand: ParsableCommand {
 
     @ParentCommand var root: MigrateCommand
     // An array that takes unrecognised words, so `-1` is a target rather than an unknown option.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Where to go: -1, REV, base, label@-1...", valueName: "target")) var targetWords: [String] = []
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Where to go: -1, REV, base, label@-1...", valueName: "target")
+    ) var targetWords: [String] = []
 
     var target: String { targetWords.first ?? "" }
 
     func validate() throws {
         guard targetWords.count == 1 else {
-            throw ValidationError(targetWords.isEmpty ? "Missing expected argument '<target>'" : "Expected one target, got \(targetWords.joined(separator: " "))")
+            throw ValidationError(
+                targetWords.isEmpty
+                    ? "Missing expected argument '<target>'"
+                    : "Expected one target, got \(targetWords.joined(separator: " "))"
+            )
         }
     }
     @OptionGroup var runOptions: RunOptions
@@ -31,19 +38,25 @@ struct DowngradeCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
         if sql {
+            let graph = try context.loadGraph()
             let range = try OfflineScript.range(target, fromRequired: true)
-            let script = OfflineScript(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions(runOptions))
+            let script = OfflineScript(
+                graph: graph,
+                versionTable: context.versionTable,
+                options: try context.migrationOptions(runOptions)
+            )
             Terminal.output(try script.downgrade(from: range.from ?? "base", to: range.to))
             return
         }
         let revisionTarget = try RevisionTarget(parsing: target)
-        let session = try context.connect()
+        let (graph, session) = try context.loadGraphAndConnect()
         let started = monotonicSeconds()
         let reverted = try context.migrator(session, graph: graph, flags: runOptions).downgrade(to: revisionTarget)
         if !reverted.isEmpty {
-            Terminal.info("downgraded to \(target): \(reverted.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))")
+            Terminal.info(
+                "downgraded to \(target): \(reverted.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))"
+            )
         }
     }
 }

@@ -23,7 +23,9 @@ struct HeadsCommand: ParsableCommand {
             Terminal.output("\(head.id)\(labels) (head) \(head.message)")
         }
         if graph.heads.count > 1 {
-            Terminal.info("\(graph.heads.count) heads: upgrade with `migrate upgrade heads`, or join them with `migrate merge -m MSG heads`")
+            Terminal.info(
+                "\(graph.heads.count) heads: upgrade with `migrate upgrade heads`, or join them with `migrate merge -m MSG heads`"
+            )
         }
     }
 }

@@ -23,7 +23,11 @@ struct HistoryCommand: ParsableCommand {
         var applied: Set<String> = []
         if indicateCurrent {
             let session = try context.connect()
-            let status = try MigrationStatus.read(connection: session.connection, graph: graph, versionTable: context.versionTable)
+            let status = try MigrationStatus.read(
+                connection: session.connection,
+                graph: graph,
+                versionTable: context.versionTable
+            )
             applied = Set(status.rows.filter { $0.status == .applied }.map(\.revision))
         }
         var entries = graph.history(applied: applied)
@@ -41,8 +45,12 @@ struct HistoryCommand: ParsableCommand {
             let revision = entry.revision
             Terminal.output("Rev: \(revision.id)\(entry.isHead ? " (head)" : "")\(entry.isCurrent ? " (current)" : "")")
             Terminal.output("Parent: \(revision.parents.isEmpty ? "<base>" : revision.parents.joined(separator: ", "))")
-            if !revision.branchLabels.isEmpty { Terminal.output("Branch labels: \(revision.branchLabels.joined(separator: ", "))") }
-            if !revision.dependsOn.isEmpty { Terminal.output("Depends on: \(revision.dependsOn.joined(separator: ", "))") }
+            if !revision.branchLabels.isEmpty {
+                Terminal.output("Branch labels: \(revision.branchLabels.joined(separator: ", "))")
+            }
+            if !revision.dependsOn.isEmpty {
+                Terminal.output("Depends on: \(revision.dependsOn.joined(separator: ", "))")
+            }
             if let created = revision.created { Terminal.output("Created: \(created)") }
             Terminal.output("Transactional: \(revision.isTransactional)")
             Terminal.output("Path: \(revision.path)")

@@ -24,7 +24,10 @@ struct MergeCommand: ParsableCommand {
             parents = try revisions.map { try graph.resolve($0).id }
         }
         guard Set(parents).count >= 2 else {
-            throw MigrateError(.target, "a merge needs two or more revisions; found \(parents.count) (\(parents.joined(separator: ", ")))")
+            throw MigrateError(
+                .target,
+                "a merge needs two or more revisions; found \(parents.count) (\(parents.joined(separator: ", ")))"
+            )
         }
         let template = RevisionTemplate(
             id: revId ?? Revision.randomID(),

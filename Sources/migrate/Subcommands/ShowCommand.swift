@@ -17,7 +17,9 @@ struct ShowCommand: ParsableCommand {
         let found = try graph.resolve(revision)
         Terminal.output("Rev: \(found.id)")
         Terminal.output("Parent: \(found.parents.isEmpty ? "<base>" : found.parents.joined(separator: ", "))")
-        if !found.branchLabels.isEmpty { Terminal.output("Branch labels: \(found.branchLabels.joined(separator: ", "))") }
+        if !found.branchLabels.isEmpty {
+            Terminal.output("Branch labels: \(found.branchLabels.joined(separator: ", "))")
+        }
         if !found.dependsOn.isEmpty { Terminal.output("Depends on: \(found.dependsOn.joined(separator: ", "))") }
         let children = try graph.children(of: found.id).map(\.id)
         Terminal.output("Children: \(children.isEmpty ? "none (head)" : children.joined(separator: ", "))")

@@ -16,13 +16,18 @@ struct StampCommand: ParsableCommand {
 
     @ParentCommand var root: MigrateCommand
     // An array that takes unrecognised words, so `-1` is a target rather than an unknown option.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("head, REV, base, -1...", valueName: "target")) var targetWords: [String] = []
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("head, REV, base, -1...", valueName: "target"))
+    var targetWords: [String] = []
 
     var target: String { targetWords.first ?? "" }
 
     func validate() throws {
         guard targetWords.count == 1 else {
-            throw ValidationError(targetWords.isEmpty ? "Missing expected argument '<target>'" : "Expected one target, got \(targetWords.joined(separator: " "))")
+            throw ValidationError(
+                targetWords.isEmpty
+                    ? "Missing expected argument '<target>'"
+                    : "Expected one target, got \(targetWords.joined(separator: " "))"
+            )
         }
     }
     @Flag(help: "Delete every row of the version table first.") var purge = false

@@ -15,9 +15,12 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
-        let session = try context.connect()
-        let status = try MigrationStatus.read(connection: session.connection, graph: graph, versionTable: context.versionTable)
+        let (graph, session) = try context.loadGraphAndConnect()
+        let status = try MigrationStatus.read(
+            connection: session.connection,
+            graph: graph,
+            versionTable: context.versionTable
+        )
         if json {
             struct Status: Encodable {
                 var applied: [AppliedJSON]
@@ -69,7 +72,11 @@ struct StatusCommand: ParsableCommand {
             )
         }
         if !status.pending.isEmpty {
-            throw MigrateError(.pending, "\(status.pending.count) revision(s) pending", hint: "run `migrate upgrade heads`")
+            throw MigrateError(
+                .pending,
+                "\(status.pending.count) revision(s) pending",
+                hint: "run `migrate upgrade heads`"
+            )
         }
     }
 }

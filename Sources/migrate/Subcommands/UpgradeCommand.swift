@@ -20,7 +20,10 @@ struct UpgradeCommand: ParsableCommand {
     @ParentCommand var root: MigrateCommand
     // An array that takes unrecognised words, so a mistaken `upgrade -1` reaches the target check (which
     // points at `downgrade`) rather than failing as an unknown option.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Where to go: head, heads, REV, +N, label@head...", valueName: "target")) var targetWords: [String] = []
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Where to go: head, heads, REV, +N, label@head...", valueName: "target")
+    ) var targetWords: [String] = []
 
     var target: String { targetWords.first ?? "head" }
 
@@ -34,19 +37,25 @@ struct UpgradeCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
         if sql {
+            let graph = try context.loadGraph()
             let range = try OfflineScript.range(target, fromRequired: false)
-            let script = OfflineScript(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions(runOptions))
+            let script = OfflineScript(
+                graph: graph,
+                versionTable: context.versionTable,
+                options: try context.migrationOptions(runOptions)
+            )
             Terminal.output(try script.upgrade(from: range.from, to: range.to))
             return
         }
         let revisionTarget = try RevisionTarget(parsing: target)
-        let session = try context.connect()
+        let (graph, session) = try context.loadGraphAndConnect()
         let started = monotonicSeconds()
         let applied = try context.migrator(session, graph: graph, flags: runOptions).upgrade(to: revisionTarget)
         if !applied.isEmpty {
-            Terminal.info("upgraded to \(target): \(applied.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))")
+            Terminal.info(
+                "upgraded to \(target): \(applied.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))"
+            )
         }
     }
 }

@@ -12,9 +12,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
-        let session = try context.connect()
-        let status = try MigrationStatus.read(connection: session.connection, graph: graph, versionTable: context.versionTable)
+        let (graph, session) = try context.loadGraphAndConnect()
+        let status = try MigrationStatus.read(
+            connection: session.connection,
+            graph: graph,
+            versionTable: context.versionTable
+        )
         guard status.integrity.isEmpty else {
             status.integrity.lines.forEach { Terminal.output($0) }
             throw MigrateError(

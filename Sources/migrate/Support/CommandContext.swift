@@ -3,7 +3,7 @@ import MigrateKit
 import SystemProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What every command needs first: the configuration and the chosen database target.
@@ -23,7 +23,11 @@ struct CommandContext {
             currentDirectory: Self.currentDirectory()
         )
         Terminal.detail("configuration: \(configuration.origin)")
-        target = try DatabaseTarget.resolve(flagURL: options.url, environment: environment, configuration: configuration)
+        target = try DatabaseTarget.resolve(
+            flagURL: options.url,
+            environment: environment,
+            configuration: configuration
+        )
     }
 
     /// Connects to the target (starting the embedded cluster if needed) and says which database is used.
@@ -31,7 +35,9 @@ struct CommandContext {
         let session = try DatabaseConnector.connect(to: target)
         if let outcome = session.clusterOutcome {
             if outcome.created {
-                Terminal.info("created the embedded PostgreSQL cluster in \(target.embeddedClusterDirectory ?? ".migrate")")
+                Terminal.info(
+                    "created the embedded PostgreSQL cluster in \(target.embeddedClusterDirectory ?? ".migrate")"
+                )
             } else if outcome.started {
                 Terminal.info("started the embedded PostgreSQL server")
             }
@@ -47,7 +53,26 @@ struct CommandContext {
 
     /// The revision graph from `<migrations>/versions`; empty when the directory does not exist yet.
     func loadGraph() throws -> RevisionGraph {
+        try Self.readGraph(directory: configuration.versionsDirectory)
+    }
+
+    /// The revision graph and a database session: the files are read on another thread while the connection
+    /// is set up, since the two take about as long. A broken revision file is reported before a failed
+    /// connection, as when the graph is read first.
+    func loadGraphAndConnect() throws -> (RevisionGraph, DatabaseConnector.Session) {
         let directory = configuration.versionsDirectory
+        let graph = BackgroundRead { try Self.readGraph(directory: directory) }
+        let session: DatabaseConnector.Session
+        do {
+            session = try connect()
+        } catch {
+            _ = try graph.wait()
+            throw error
+        }
+        return (try graph.wait(), session)
+    }
+
+    private static func readGraph(directory: String) throws -> RevisionGraph {
         guard FileManager.default.fileExists(atPath: directory) else {
             Terminal.detail("no revisions yet: \(directory) does not exist")
             return try RevisionGraph([])
@@ -56,7 +81,9 @@ struct CommandContext {
         let graph = try RevisionDirectory(path: directory).loadGraph()
         // scripts/bench reads this line.
         let milliseconds = ((monotonicSeconds() - started) * 10_000).rounded() / 10
-        Terminal.detail("revision graph loaded in \(milliseconds) ms (\(graph.revisions.count) revisions from \(directory))")
+        Terminal.detail(
+            "revision graph loaded in \(milliseconds) ms (\(graph.revisions.count) revisions from \(directory))"
+        )
         return graph
     }
 
@@ -81,7 +108,9 @@ struct CommandContext {
     }
 
     /// A migrator on an open session, printing its events.
-    func migrator(_ session: DatabaseConnector.Session, graph: RevisionGraph, flags: RunOptions? = nil) throws -> Migrator {
+    func migrator(_ session: DatabaseConnector.Session, graph: RevisionGraph, flags: RunOptions? = nil) throws
+        -> Migrator
+    {
         InterruptHandler.watch(session.connection)
         return Migrator(
             connection: session.connection,

@@ -8,7 +8,9 @@ enum EventPrinter {
             let who = holders.isEmpty ? "another session" : holders.map(\.description).joined(separator: "; ")
             Terminal.info("waiting for the migration lock, held by \(who)")
         case .createdVersionTable(let table):
-            Terminal.info("created the version tables \(table.schema).\(table.name) and \(table.schema).\(table.logName)")
+            Terminal.info(
+                "created the version tables \(table.schema).\(table.name) and \(table.schema).\(table.logName)"
+            )
         case .planned(let direction, let steps):
             if steps.isEmpty {
                 Terminal.info("nothing to do: the database is already there")

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the CLI writes. Requested output (SQL, JSON, revision ids) goes to stdout; progress, notices and

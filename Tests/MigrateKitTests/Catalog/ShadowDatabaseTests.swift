@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aFailingStatementIsReportedWithFileLineAndColumn() throws {
-        try ShadowDatabase.with(server: try TestServer.adminConnectionString()) { shadow in
+        _ = try ShadowDatabase.with(server: try TestServer.adminConnectionString()) { shadow in
             #expect {
                 try shadow.apply(
                     sql: "CREATE TABLE t (id int);\n\nCREATE TABLE u (\n    id nosuchtype\n);\n",
