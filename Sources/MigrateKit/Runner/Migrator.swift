@@ -173,7 +173,7 @@ package final class Migrator {
         detail: String?,
         _ milliseconds: Double?
     ) -> String {
-        versionTable.logStatement(
+        let row = versionTable.logValues(
             event,
             revision: revision,
             succeeded: succeeded,
@@ -181,5 +181,6 @@ package final class Migrator {
             milliseconds: milliseconds,
             clientHost: options.clientHost
         )
+        return versionTable.logStatement(rows: [row])
     }
 }

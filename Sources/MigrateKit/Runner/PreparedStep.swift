@@ -132,7 +132,11 @@ package struct PreparedStep: Sendable {
     }
 
     func logStatement(succeeded: Bool, detail: String?, milliseconds: Double?) -> String {
-        versionTable.logStatement(
+        versionTable.logStatement(rows: [logValues(succeeded: succeeded, detail: detail, milliseconds: milliseconds)])
+    }
+
+    private func logValues(succeeded: Bool, detail: String?, milliseconds: Double?) -> String {
+        versionTable.logValues(
             event,
             revision: revision,
             succeeded: succeeded,
@@ -145,14 +149,7 @@ package struct PreparedStep: Sendable {
     /// The step's version-table change as a row to upsert (upgrade) or a revision to delete (downgrade), and
     /// its log entry: for an atomic batch, which writes all its steps' rows in two statements before COMMIT.
     func batchedRecording(milliseconds: Double, detail: String) -> (upsert: String?, delete: String?, log: String) {
-        let log = versionTable.logValues(
-            event,
-            revision: revision,
-            succeeded: true,
-            detail: detail,
-            milliseconds: milliseconds,
-            clientHost: clientHost
-        )
+        let log = logValues(succeeded: true, detail: detail, milliseconds: milliseconds)
         guard let record else { return (nil, revision, log) }
         let row = versionTable.rowValues(record, status: .applied, milliseconds: milliseconds, clientHost: clientHost)
         return (row, nil, log)

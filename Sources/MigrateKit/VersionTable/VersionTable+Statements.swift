@@ -110,28 +110,8 @@ extension VersionTable {
         "DELETE FROM \(qualifiedName) WHERE revision IN (\(revisions.map(SQLQuoting.literal).joined(separator: ", ")))"
     }
 
-    /// Appends an event to the log. `startedAt` is computed on the server from the duration, so the log
-    /// needs no trust in the client's clock.
-    package func logStatement(
-        _ event: Event,
-        revision: String,
-        succeeded: Bool,
-        detail: String?,
-        milliseconds: Double?,
-        clientHost: String?
-    ) -> String {
-        let row = logValues(
-            event,
-            revision: revision,
-            succeeded: succeeded,
-            detail: detail,
-            milliseconds: milliseconds,
-            clientHost: clientHost
-        )
-        return logStatement(rows: [row])
-    }
-
-    /// One row for ``logStatement(rows:)``: a parenthesised list of values.
+    /// One event for ``logStatement(rows:)``: a parenthesised list of values. `started_at` is computed on the
+    /// server from the duration, so the log needs no trust in the client's clock.
     package func logValues(
         _ event: Event,
         revision: String,
@@ -151,7 +131,7 @@ extension VersionTable {
         return "(" + values.joined(separator: ", ") + ")"
     }
 
-    /// Appends several events in one statement.
+    /// Appends events to the log, one or several in one statement.
     package func logStatement(rows: [String]) -> String {
         "INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, "
             + "client_host, tool_version) VALUES \(rows.joined(separator: ",\n"))"
