@@ -19,7 +19,7 @@ package struct MigrationStatus: Sendable {
         versionTable: VersionTable
     ) throws -> MigrationStatus {
         let exists = try versionTable.existingLayout(on: connection) != nil
-        let rows = exists ? try versionTable.appliedRevisions(on: connection) : []
+        let rows = exists ? try versionTable.appliedRevisions(on: connection, knownToExist: true) : []
         let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
         let pending =
             graph.revisions.isEmpty

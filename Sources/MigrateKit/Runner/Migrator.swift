@@ -39,7 +39,7 @@ package final class Migrator {
     @discardableResult
     package func upgrade(to target: RevisionTarget) throws -> [String] {
         try withLock {
-            let rows = try versionTable.appliedRevisions(on: connection)
+            let rows = try versionTable.appliedRevisions(on: connection, knownToExist: true)
             let integrity = IntegrityReport(rows: rows, graph: graph)
             if !integrity.isClean && !options.allowChanged { throw integrity.error(command: "upgrade") }
             let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
@@ -65,7 +65,7 @@ package final class Migrator {
     @discardableResult
     package func downgrade(to target: RevisionTarget) throws -> [String] {
         try withLock {
-            let rows = try versionTable.appliedRevisions(on: connection)
+            let rows = try versionTable.appliedRevisions(on: connection, knownToExist: true)
             let applied = Set(rows.map(\.revision))
             let rowByID = Dictionary(rows.map { ($0.revision, $0) }) { first, _ in first }
             let plan = try graph.downgradePlan(
@@ -92,7 +92,7 @@ package final class Migrator {
     @discardableResult
     package func stamp(to target: RevisionTarget, purge: Bool) throws -> StampPlan {
         try withLock {
-            var rows = try versionTable.appliedRevisions(on: connection)
+            var rows = try versionTable.appliedRevisions(on: connection, knownToExist: true)
             var statements: [String] = []
             if purge {
                 for row in rows {
@@ -138,8 +138,7 @@ package final class Migrator {
             report(.waitingForLock(holders))
         }
         defer { try? lock.release(on: connection) }
-        if try versionTable.existingLayout(on: connection) == nil {
-            try versionTable.ensureExists(on: connection)
+        if try versionTable.ensureExists(on: connection) {
             // `CREATE SCHEMA IF NOT EXISTS public` says "already exists" as a NOTICE; left queued, it would be
             // reported as coming from the first statement of the first revision.
             _ = connection.takeNotices()

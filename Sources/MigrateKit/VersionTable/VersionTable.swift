@@ -107,7 +107,9 @@ package struct VersionTable: Sendable, Hashable {
     }
 
     /// Creates the tables when missing and checks the layout. Call while holding the migration lock.
-    package func ensureExists(on connection: PostgresConnection) throws {
+    /// - Returns: Whether the tables were created.
+    @discardableResult
+    package func ensureExists(on connection: PostgresConnection) throws -> Bool {
         if let layout = try existingLayout(on: connection) {
             guard layout <= Self.layoutVersion else {
                 throw MigrateError(
@@ -117,16 +119,20 @@ package struct VersionTable: Sendable, Hashable {
                     hint: "upgrade migrate"
                 )
             }
-            return
+            return false
         }
         try connection.execute(createStatements.joined(separator: ";\n"))
+        return true
     }
 
     // MARK: - Reading
 
     /// Every row of the version table, oldest first. Empty if the table does not exist.
-    package func appliedRevisions(on connection: PostgresConnection) throws -> [AppliedRevision] {
-        guard try existingLayout(on: connection) != nil else { return [] }
+    /// - Parameter knownToExist: The caller has just checked (or created) the table: saves a round trip.
+    package func appliedRevisions(on connection: PostgresConnection, knownToExist: Bool = false) throws
+        -> [AppliedRevision]
+    {
+        guard try knownToExist || existingLayout(on: connection) != nil else { return [] }
         let result = try connection.execute(
             """
             SELECT revision, parents, depends_on, branch_labels, message, file_name, checksum, down_sql,
