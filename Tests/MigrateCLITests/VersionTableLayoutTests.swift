@@ -1,9 +1,25 @@
+import Glibc
 import MigrateTestSupport
 import Testing
 
-/// A version table migrate cannot use is refused before anything runs.
+/// What the version table records about who applied a revision, and a table migrate cannot use, which is
+/// refused before anything runs.
 @Suite struct VersionTableLayoutTests {
     static let history = [GeneratedRevision("v001")]
+
+    @Test func eachRowNamesTheDatabaseUserAndTheClientHost() throws {
+        try MigrateProject.with { project in
+            try project.write(Self.history)
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            var buffer = [CChar](repeating: 0, count: 256)
+            #expect(gethostname(&buffer, 255) == 0)
+            let host = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let row = try project.rows("SELECT applied_by = current_user, client_host FROM schema_migrations")
+            #expect(row == [["t", host]])
+            let log = try project.rows("SELECT performed_by = current_user, client_host FROM schema_migrations_log")
+            #expect(log == [["t", host]])
+        }
+    }
 
     @Test func aTableOfTheSameNameNotMadeByMigrateIsRefused() throws {
         try MigrateProject.with { project in

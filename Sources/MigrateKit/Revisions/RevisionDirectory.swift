@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -43,7 +42,8 @@ package struct RevisionDirectory: Sendable {
         let descriptor = dirfd(directory)
         let slots = ResultSlots(count: names.count)
         // Below a few hundred files, threads cost more than they save.
-        let workers = names.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        // sysconf rather than ProcessInfo, which reads cgroup files through Foundation on every start.
+        let workers = names.count < 256 ? 1 : max(1, min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var buffer: [UInt8] = []
             for index in stride(from: worker, to: names.count, by: workers) {

@@ -73,7 +73,7 @@ struct CommandContext {
     }
 
     private static func readGraph(directory: String) throws -> RevisionGraph {
-        guard FileManager.default.fileExists(atPath: directory) else {
+        guard access(directory, F_OK) == 0 else {
             Terminal.detail("no revisions yet: \(directory) does not exist")
             return try RevisionGraph([])
         }
@@ -103,8 +103,15 @@ struct CommandContext {
             }
         }
         options.allowChanged = flags?.allowChanged ?? false
-        options.clientHost = ProcessInfo.processInfo.hostName
+        options.clientHost = Self.hostName()
         return options
+    }
+
+    /// This machine's name as `gethostname` gives it: no name-service lookup on the way to every run.
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     /// A migrator on an open session, printing its events.
