@@ -12,7 +12,10 @@ struct DatabaseCommand: ParsableCommand {
     )
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create (if needed) and start the embedded cluster.")
+        static let configuration = CommandConfiguration(
+            commandName: "start",
+            abstract: "Create (if needed) and start the embedded cluster."
+        )
         @ParentCommand var root: MigrateCommand
 
         func run() throws {
@@ -34,7 +37,10 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Stop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop the embedded cluster's server.")
+        static let configuration = CommandConfiguration(
+            commandName: "stop",
+            abstract: "Stop the embedded cluster's server."
+        )
         @ParentCommand var root: MigrateCommand
 
         func run() throws {
@@ -51,6 +57,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show the database in use: server version, where it lives, and the embedded cluster's state."
         )
         @ParentCommand var root: MigrateCommand
@@ -119,6 +126,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Destroy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "destroy",
             abstract: "Stop the embedded cluster and delete it with all its data."
         )
         @ParentCommand var root: MigrateCommand
