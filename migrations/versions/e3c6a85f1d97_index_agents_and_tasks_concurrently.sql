@@ -13,22 +13,31 @@
 -- A CREATE INDEX CONCURRENTLY that fails (cancelled, lock or statement timeout, lost connection) leaves an
 -- INVALID index under its name. migrate records how many statements completed, so the next `upgrade` resumes
 -- at the failed statement, and before running a CREATE INDEX CONCURRENTLY it drops an INVALID index of exactly
--- that name on that table (and says so). The indexes that were built stay built.
+-- that name on that table (and says so). The indexes that were built stay built. The DROP INDEX CONCURRENTLY
+-- IF EXISTS before each CREATE predates that and is now redundant, but stays: the checksum of an applied
+-- revision covers its up section, and changing it would make every database that applied it refuse to
+-- upgrade. It also keeps the revision safe to run by hand with psql.
 --
 -- No lock_timeout: CONCURRENTLY waits, by design, for transactions that predate it; cutting that wait short
 -- would only leave INVALID indexes to clean up.
 
 -- migrate:up
+DROP INDEX CONCURRENTLY IF EXISTS idx_agents_type_status;
 CREATE INDEX CONCURRENTLY idx_agents_type_status ON agents(agent_type, status);
 
+DROP INDEX CONCURRENTLY IF EXISTS idx_agents_last_heartbeat;
 CREATE INDEX CONCURRENTLY idx_agents_last_heartbeat ON agents(last_heartbeat);
 
+DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_status_priority;
 CREATE INDEX CONCURRENTLY idx_tasks_status_priority ON tasks(status, priority);
 
+DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_assigned_agent;
 CREATE INDEX CONCURRENTLY idx_tasks_assigned_agent ON tasks(assigned_agent_id);
 
+DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_workflow;
 CREATE INDEX CONCURRENTLY idx_tasks_workflow ON tasks(workflow_id);
 
+DROP INDEX CONCURRENTLY IF EXISTS idx_tasks_search;
 CREATE INDEX CONCURRENTLY idx_tasks_search ON tasks USING gin(to_tsvector('english', title || ' ' || COALESCE(description, '')));
 
 -- migrate:down
