@@ -45,7 +45,6 @@ package enum SQLQuoting {
 }
 
 extension String {
-    /// Replaces every occurrence without Foundation (the client layer does not import it).
     /// `prefix + self + suffix` with every `first` (and `second`) byte doubled. Works on UTF-8 bytes, not
     /// characters: a quote followed by a combining mark is one `Character` but must still be doubled, and
     /// bytes are much faster than grapheme clusters for the version-table rows of a 500-revision batch.

@@ -74,4 +74,44 @@ import Testing
             #expect(try project.tables().isEmpty)
         }
     }
+
+    /// A revision's own `SET LOCAL` does not carry over to the next revision of the batch, and each log entry
+    /// says when its revision started, although all are written at the end of the batch.
+    @Test func eachRevisionOfTheBatchGetsItsOwnTimeoutsAndStartTime() throws {
+        try MigrateProject.with { project in
+            try project.write([
+                GeneratedRevision(
+                    "s001",
+                    up: "SET LOCAL lock_timeout = '1h';",
+                    down: "SELECT 1;"
+                ),
+                GeneratedRevision(
+                    "s002",
+                    parents: ["s001"],
+                    up: """
+                        DO $$ BEGIN
+                            IF current_setting('lock_timeout') <> '5s' THEN
+                                RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout');
+                            END IF;
+                        END $$;
+                        SELECT pg_sleep(0.3);
+                        """,
+                    down: "SELECT 1;"
+                ),
+            ])
+            let output = try project.migrate("upgrade", "--atomic")
+            #expect(output.status == .exited(0), "\(output.combinedOutput)")
+            let gap = try project.scalar(
+                """
+                SELECT extract(epoch FROM max(started_at) FILTER (WHERE revision = 's002')
+                    - max(started_at) FILTER (WHERE revision = 's001'))
+                FROM schema_migrations_log
+                """
+            )
+            // s002 started right after the quick s001, not 0.3 s before it (as a start time computed back from
+            // the end of the batch would have it).
+            let seconds = Double(gap ?? "") ?? -1
+            #expect(seconds >= 0 && seconds < 0.25, "\(gap ?? "nil")")
+        }
+    }
 }

@@ -7,8 +7,8 @@ import SQLSyntax
 /// name it was creating, so running the statement again fails with "relation already exists" (or, with `IF NOT
 /// EXISTS`, silently keeps the unusable index). Before a non-transactional revision runs such a statement
 /// (which finds a leftover when resuming after a crash), and right after one fails, the leftover is dropped with
-/// `DROP INDEX CONCURRENTLY`. Only an index that is INVALID, has
-/// exactly the statement's name and is on the statement's table is touched.
+/// `DROP INDEX CONCURRENTLY`. Only an index that is INVALID, has exactly the statement's name, is on the
+/// statement's table and is not being built by another session is touched.
 enum InvalidIndexRecovery {
     /// The index a `CREATE INDEX CONCURRENTLY name ON [schema.]table` statement creates.
     struct Target: Sendable, Equatable {
@@ -37,6 +37,10 @@ enum InvalidIndexRecovery {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE NOT i.indisvalid AND c.relname = $1 AND t.relname = $2
               AND (CASE WHEN $3::text IS NULL THEN pg_catalog.pg_table_is_visible(t.oid) ELSE n.nspname = $3 END)
+              -- An index another session is still building is INVALID too: not ours to drop.
+              AND NOT EXISTS (
+                  SELECT FROM pg_catalog.pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid
+              )
             """,
             [target.name, target.table, target.schema]
         )

@@ -42,31 +42,28 @@ extension Migrator {
     func runAtomically(_ steps: [PreparedStep]) throws {
         let started = monotonicSeconds()
         try connection.execute("BEGIN")
-        var timeouts = ""
-        var upserts: [String] = []
-        var deletes: [String] = []
-        var logs: [String] = []
+        var finished: [(step: PreparedStep, milliseconds: Double, endedAt: Double)] = []
         for step in steps {
             report(.started(revision: step.revision, message: step.message, direction: step.direction))
             let stepStarted = monotonicSeconds()
-            // SET LOCAL lasts until COMMIT: only a change needs saying.
-            let stepTimeouts = step.timeoutSettings(local: true)
-            if stepTimeouts != timeouts {
-                try connection.execute(stepTimeouts)
-                timeouts = stepTimeouts
-            }
+            // Every time, not only when they differ from the previous revision's: a revision may have changed
+            // them itself with SET LOCAL.
+            try connection.execute(step.timeoutSettings(local: true))
             try runStatements(step, outcome: "the whole batch was rolled back (--atomic); no revision was applied")
-            let milliseconds = (monotonicSeconds() - stepStarted) * 1000
-            let recording = step.batchedRecording(milliseconds: milliseconds, detail: "atomic batch")
-            if let upsert = recording.upsert { upserts.append(upsert) }
-            if let delete = recording.delete { deletes.append(delete) }
-            logs.append(recording.log)
-            report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
+            let endedAt = monotonicSeconds()
+            finished.append((step, (endedAt - stepStarted) * 1000, endedAt))
+            report(.finished(revision: step.revision, direction: step.direction, milliseconds: finished.last!.1))
+        }
+        let now = monotonicSeconds()
+        let recordings = finished.map { step, milliseconds, endedAt in
+            step.batchedRecording(milliseconds: milliseconds, endedSecondsAgo: now - endedAt, detail: "atomic batch")
         }
         var finish: [String] = []
+        let upserts = recordings.compactMap(\.upsert)
+        let deletes = recordings.compactMap(\.delete)
         if !upserts.isEmpty { finish.append(versionTable.upsertStatement(rows: upserts)) }
         if !deletes.isEmpty { finish.append(versionTable.deleteStatement(revisions: deletes)) }
-        if !logs.isEmpty { finish.append(versionTable.logStatement(rows: logs)) }
+        finish.append(versionTable.logStatement(rows: recordings.map(\.log)))
         if let error = attempt((finish + ["COMMIT"]).joined(separator: ";\n")) {
             if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
             try recordFailure(steps.last!, error: error, milliseconds: (monotonicSeconds() - started) * 1000)
@@ -144,11 +141,11 @@ extension Migrator {
         while next < statements.count {
             let statement = statements[next]
             // An earlier run cut off while building this index (crash, kill) left it INVALID under its name.
-            try dropLeftoverIndex(of: statement)
+            // Best effort: if this fails, the CREATE fails too, and is reported like any failed statement.
+            dropLeftoverIndex(of: statement)
             let failure = attempt(statement.text)
             forwardNotices(step, statement)
             if let error = failure {
-                if connection.isHealthy { try? dropLeftoverIndex(of: statement) }
                 let milliseconds = (monotonicSeconds() - started) * 1000
                 let done =
                     switch next {
@@ -165,6 +162,7 @@ extension Migrator {
                     )
                 }
                 try? recordFailure(step, error: error, milliseconds: milliseconds)
+                if connection.isHealthy { dropLeftoverIndex(of: statement) }
                 let hint =
                     step.direction == .upgrade
                     ? "fix the statement and run `migrate upgrade` again: it resumes at this statement; or, if you "
@@ -195,9 +193,9 @@ extension Migrator {
     // MARK: - Pieces
 
     /// Drops the INVALID index a failed `CREATE INDEX CONCURRENTLY` statement left behind, and says so.
-    private func dropLeftoverIndex(of statement: PreparedSection.Statement) throws {
+    private func dropLeftoverIndex(of statement: PreparedSection.Statement) {
         guard let target = statement.concurrentIndex,
-            let dropped = try InvalidIndexRecovery.dropLeftover(target, on: connection)
+            let dropped = try? InvalidIndexRecovery.dropLeftover(target, on: connection)
         else { return }
         report(
             .warning(

@@ -135,21 +135,33 @@ package struct PreparedStep: Sendable {
         versionTable.logStatement(rows: [logValues(succeeded: succeeded, detail: detail, milliseconds: milliseconds)])
     }
 
-    private func logValues(succeeded: Bool, detail: String?, milliseconds: Double?) -> String {
+    private func logValues(succeeded: Bool, detail: String?, milliseconds: Double?, endedSecondsAgo: Double = 0)
+        -> String
+    {
         versionTable.logValues(
             event,
             revision: revision,
             succeeded: succeeded,
             detail: detail,
             milliseconds: milliseconds,
-            clientHost: clientHost
+            clientHost: clientHost,
+            endedSecondsAgo: endedSecondsAgo
         )
     }
 
     /// The step's version-table change as a row to upsert (upgrade) or a revision to delete (downgrade), and
     /// its log entry: for an atomic batch, which writes all its steps' rows in two statements before COMMIT.
-    func batchedRecording(milliseconds: Double, detail: String) -> (upsert: String?, delete: String?, log: String) {
-        let log = logValues(succeeded: true, detail: detail, milliseconds: milliseconds)
+    /// - Parameter endedSecondsAgo: How long before the rows are written the step finished, so that the log's
+    ///   `started_at` is when the step started, not when the batch ended.
+    func batchedRecording(milliseconds: Double, endedSecondsAgo: Double, detail: String)
+        -> (upsert: String?, delete: String?, log: String)
+    {
+        let log = logValues(
+            succeeded: true,
+            detail: detail,
+            milliseconds: milliseconds,
+            endedSecondsAgo: endedSecondsAgo
+        )
         guard let record else { return (nil, revision, log) }
         let row = versionTable.rowValues(record, status: .applied, milliseconds: milliseconds, clientHost: clientHost)
         return (row, nil, log)

@@ -111,18 +111,21 @@ extension VersionTable {
     }
 
     /// One event for ``logStatement(rows:)``: a parenthesised list of values. `started_at` is computed on the
-    /// server from the duration, so the log needs no trust in the client's clock.
+    /// server from the duration (and `endedSecondsAgo`), so the log needs no trust in the client's clock.
     package func logValues(
         _ event: Event,
         revision: String,
         succeeded: Bool,
         detail: String?,
         milliseconds: Double?,
-        clientHost: String?
+        clientHost: String?,
+        endedSecondsAgo: Double = 0
     ) -> String {
         let duration = milliseconds.map { String(($0 * 1000).rounded() / 1000) }
+        // The row is written when the event ends, or `endedSecondsAgo` after (an atomic batch).
+        let sinceStart = milliseconds.map { String((($0 + endedSecondsAgo * 1000) * 1000).rounded() / 1000) }
         let startedAt =
-            duration.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
+            sinceStart.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
         let values = [
             SQLQuoting.literal(event.rawValue), SQLQuoting.literal(revision),
             SQLQuoting.literal(succeeded ? "succeeded" : "failed"), Self.optional(detail), startedAt,
