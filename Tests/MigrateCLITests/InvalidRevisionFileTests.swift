@@ -163,4 +163,17 @@ import Testing
             #expect(try project.tables().isEmpty)
         }
     }
+
+    /// With no database configured, a broken revision file stops `upgrade` before the embedded cluster is
+    /// created or started.
+    @Test func aBrokenFileDoesNotStartTheEmbeddedCluster() throws {
+        try MigrateProject.with { project in
+            try project.write([Self.root])
+            try project.directory.write("migrations/versions/b2_two.sql", "-- migrate:revision b2\nSELECT 1;\n")
+            let output = try project.migrateWithoutURL("upgrade", "head")
+            #expect(output.status == .exited(2), "\(output.combinedOutput)")
+            #expect(output.standardError.contains("b2_two.sql"), "\(output.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: project.directory.path + "/.migrate"))
+        }
+    }
 }

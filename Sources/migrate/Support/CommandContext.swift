@@ -60,6 +60,8 @@ struct CommandContext {
     /// is set up, since the two take about as long. A broken revision file is reported before a failed
     /// connection, as when the graph is read first.
     func loadGraphAndConnect() throws -> (RevisionGraph, DatabaseConnector.Session) {
+        // Connecting to the embedded default may create or start a cluster: not for a broken revision file.
+        if case .embedded = target { return (try loadGraph(), try connect()) }
         let directory = configuration.versionsDirectory
         let graph = BackgroundRead { try Self.readGraph(directory: directory) }
         let session: DatabaseConnector.Session
