@@ -137,6 +137,28 @@ package final class PostgresConnection {
         return try collectResults()
     }
 
+    /// Runs several statements as one simple-query message: one round trip instead of one per statement.
+    ///
+    /// The server answers each statement with its own result, in order, and skips the rest after an
+    /// error; counting the results before the error tells which statement failed. Inside a transaction
+    /// block this runs exactly like sending the statements one by one. Outside one, the server wraps the
+    /// whole message in an implicit transaction.
+    /// - Parameter sql: Statements separated by `;`.
+    /// - Returns: How many statements completed (all of them).
+    /// - Throws: ``ScriptFailure``: the error, and how many statements completed before the failing one.
+    @discardableResult
+    package func executeScript(_ sql: String) throws(ScriptFailure) -> Int {
+        guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
+            let error = PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
+            throw ScriptFailure(error: error, completedStatements: 0)
+        }
+        let outcome = drainResults(keepingLast: false)
+        if let failure = outcome.failure {
+            throw ScriptFailure(error: failure, completedStatements: outcome.completed)
+        }
+        return outcome.completed
+    }
+
     /// Runs one statement with `$1, $2...` parameters sent separately from the text (extended protocol),
     /// so values never need quoting. Parameters are in text format; `nil` is NULL.
     @discardableResult
@@ -155,13 +177,24 @@ package final class PostgresConnection {
     /// Reads every result of the command in flight; returns the last, throws the first error
     /// (after draining the rest, so the connection stays usable).
     private func collectResults() throws(PostgresError) -> QueryResult {
+        let outcome = drainResults(keepingLast: true)
+        if let failure = outcome.failure { throw failure }
+        return outcome.last
+            ?? QueryResult(columns: [], columnTypes: [], values: [], commandTag: "", affectedRows: nil)
+    }
+
+    /// Reads every result of the command in flight: the last one (copied only when asked for), how many
+    /// statements completed before the first error, and that error.
+    private func drainResults(keepingLast: Bool) -> (last: QueryResult?, completed: Int, failure: PostgresError?) {
         var last: QueryResult?
+        var completed = 0
         var failure: PostgresError?
         while let result = PQgetResult(handle) {
             defer { PQclear(result) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-                last = QueryResult(copying: result)
+                if failure == nil { completed += 1 }
+                if keepingLast { last = QueryResult(copying: result) }
             case PGRES_COPY_IN:
                 // A script asked for COPY data we do not have; end it so the connection recovers.
                 _ = PQputCopyEnd(handle, "COPY FROM STDIN is not supported here; use copyIn(_:)")
@@ -183,11 +216,10 @@ package final class PostgresConnection {
             }
             if PQstatus(handle) == CONNECTION_BAD { break }
         }
-        if let failure { throw failure }
-        if PQstatus(handle) == CONNECTION_BAD {
-            throw PostgresError(code: .connectionLost, message: PostgresError.connectionMessage(handle))
+        if failure == nil, PQstatus(handle) == CONNECTION_BAD {
+            failure = PostgresError(code: .connectionLost, message: PostgresError.connectionMessage(handle))
         }
-        return last ?? QueryResult(columns: [], columnTypes: [], values: [], commandTag: "", affectedRows: nil)
+        return (last, completed, failure)
     }
 
     // MARK: - Cancelling
@@ -195,6 +227,18 @@ package final class PostgresConnection {
     /// A handle another thread can use to cancel the command this connection is running.
     package func cancelHandle() -> CancelHandle? {
         PQgetCancel(handle).map(CancelHandle.init)
+    }
+}
+
+/// A multi-statement script that failed: the server's error, and how far the script got.
+package struct ScriptFailure: Error, Sendable {
+    package var error: PostgresError
+    /// The statements that completed before the failing one: also the failing statement's index, from 0.
+    package var completedStatements: Int
+
+    package init(error: PostgresError, completedStatements: Int) {
+        self.error = error
+        self.completedStatements = completedStatements
     }
 }
 

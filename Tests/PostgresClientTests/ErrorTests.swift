@@ -75,3 +75,34 @@ struct ErrorTests {
         }
     }
 }
+
+@Suite("Multi-statement scripts")
+struct ScriptTests {
+    @Test func aScriptSaysHowManyStatementsCompletedBeforeTheError() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            #expect(try connection.executeScript("BEGIN; CREATE TABLE s1 (id integer); INSERT INTO s1 VALUES (1)") == 3)
+            let failure = try #require(throws: ScriptFailure.self) {
+                try connection.executeScript("INSERT INTO s1 VALUES (2); SELECT 1 / 0; INSERT INTO s1 VALUES (3)")
+            }
+            #expect(failure.completedStatements == 1)
+            #expect(failure.error.sqlState == "22012")
+            // The rest was skipped and the transaction is aborted, as with one statement at a time.
+            #expect(connection.transactionState == .failedTransaction)
+            try connection.rollback()
+            #expect(try connection.execute("SELECT count(*) FROM pg_class WHERE relname = 's1'").rows[0][0] == "0")
+        }
+    }
+
+    @Test func anErrorPositionCountsCharactersOfTheWholeScript() throws {
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            let failure = try #require(throws: ScriptFailure.self) {
+                try connection.executeScript("SELECT 'ü';\nSELECT 1 FROM missing_table")
+            }
+            #expect(failure.completedStatements == 1)
+            // 12 characters (not 13 bytes) of the first line, then "missing_table" at 15 in the second.
+            #expect(failure.error.position == 27)
+        }
+    }
+}
