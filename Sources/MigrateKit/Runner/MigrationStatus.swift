@@ -2,7 +2,7 @@ import PostgresClient
 
 /// Where a database stands relative to the revision files: what `current` and `status` show.
 package struct MigrationStatus: Sendable {
-    /// Every row of the version table, oldest first.
+    /// Every row of the version table, oldest first, without the stored down SQL.
     package var rows: [AppliedRevision]
     /// Applied revisions that no applied revision follows.
     package var currentHeads: [String]
@@ -19,7 +19,8 @@ package struct MigrationStatus: Sendable {
         versionTable: VersionTable
     ) throws -> MigrationStatus {
         let exists = try versionTable.existingLayout(on: connection) != nil
-        let rows = exists ? try versionTable.appliedRevisions(on: connection, knownToExist: true) : []
+        let rows =
+            exists ? try versionTable.appliedRevisions(on: connection, knownToExist: true, withDownSQL: false) : []
         let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
         let pending =
             graph.revisions.isEmpty

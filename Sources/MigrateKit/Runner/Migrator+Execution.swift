@@ -48,8 +48,11 @@ extension Migrator {
             let stepStarted = monotonicSeconds()
             // Every time, not only when they differ from the previous revision's: a revision may have changed
             // them itself with SET LOCAL.
-            try connection.execute(step.timeoutSettings(local: true))
-            try runStatements(step, outcome: "the whole batch was rolled back (--atomic); no revision was applied")
+            try runStatements(
+                step,
+                after: step.timeoutStatements(local: true),
+                outcome: "the whole batch was rolled back (--atomic); no revision was applied"
+            )
             let endedAt = monotonicSeconds()
             finished.append((step, (endedAt - stepStarted) * 1000, endedAt))
             report(.finished(revision: step.revision, direction: step.direction, milliseconds: finished.last!.1))
@@ -79,8 +82,11 @@ extension Migrator {
     func runInTransaction(_ step: PreparedStep, durable: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
-        try connection.execute("BEGIN;\n" + step.timeoutSettings(local: true))
-        try runStatements(step, outcome: "it was rolled back" + earlierRevisionsNote(step))
+        try runStatements(
+            step,
+            after: ["BEGIN"] + step.timeoutStatements(local: true),
+            outcome: "it was rolled back" + earlierRevisionsNote(step)
+        )
         let milliseconds = (monotonicSeconds() - started) * 1000
         let finish = step.finishStatements(milliseconds: milliseconds, durable: durable)
         if let error = attempt(finish.joined(separator: ";\n") + ";\nCOMMIT") {
@@ -96,25 +102,40 @@ extension Migrator {
         report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
     }
 
-    /// Runs a step's statements in the current transaction; on failure rolls back, logs, and throws.
-    private func runStatements(_ step: PreparedStep, outcome: String) throws {
+    /// Runs a step's statements after `leading` statements of the runner's (`BEGIN`, `SET LOCAL`), all in one
+    /// message, in the transaction open then; on failure rolls back, logs, and throws.
+    private func runStatements(_ step: PreparedStep, after leading: [String], outcome: String) throws {
         let started = monotonicSeconds()
-        for statement in step.section.statements {
-            let failure = attempt(statement.text)
-            forwardNotices(step, statement)
-            if let error = failure {
-                if connection.isHealthy { _ = try? connection.rollback() }
-                try? recordFailure(step, error: error, milliseconds: (monotonicSeconds() - started) * 1000)
-                throw StatementFailure.error(
-                    error,
-                    location: step.section.location(of: error, in: statement),
-                    statementLocation: statement.location,
-                    revision: step.revision,
-                    message: step.message,
-                    outcome: outcome
-                )
-            }
+        let batch = StatementBatch(leading: leading, section: step.section)
+        let failure = attemptScript(batch.text)
+        forwardNotices(step, at: batchNoticeLocation(step))
+        guard let failure else { return }
+        if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
+        guard case .section(let index) = batch.failedPart(failure) else {
+            // BEGIN or a timeout setting: the runner's own statements, not the revision's.
+            throw failure.error
         }
+        let statement = step.section.statements[index]
+        try? recordFailure(step, error: failure.error, milliseconds: (monotonicSeconds() - started) * 1000)
+        throw StatementFailure.error(
+            failure.error,
+            location: step.section.location(
+                ofServerPosition: batch.positionInStatement(failure.error, index: index),
+                in: statement
+            ),
+            statementLocation: statement.location,
+            revision: step.revision,
+            message: step.message,
+            outcome: outcome
+        )
+    }
+
+    /// Where the notices of a step run as one message are reported: its statement when it has one; else its
+    /// file, since which statement raised a notice cannot be told (libpq reads a statement's notices together
+    /// with the previous statement's result).
+    private func batchNoticeLocation(_ step: PreparedStep) -> SourceLocation {
+        let statements = step.section.statements
+        return statements.count == 1 ? statements[0].location : SourceLocation(file: step.section.origin)
     }
 
     /// A `-- migrate:transaction false` revision: statement by statement, progress recorded after each, so a
@@ -144,7 +165,7 @@ extension Migrator {
             // Best effort: if this fails, the CREATE fails too, and is reported like any failed statement.
             dropLeftoverIndex(of: statement)
             let failure = attempt(statement.text)
-            forwardNotices(step, statement)
+            forwardNotices(step, at: statement.location)
             if let error = failure {
                 let milliseconds = (monotonicSeconds() - started) * 1000
                 let done =
@@ -205,6 +226,17 @@ extension Migrator {
         )
     }
 
+    /// Runs a multi-statement script and returns how it failed instead of throwing, so callers can clean up
+    /// first.
+    private func attemptScript(_ sql: String) -> ScriptFailure? {
+        do {
+            try connection.executeScript(sql)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// Runs SQL and returns the server's error instead of throwing it, so callers can clean up first.
     private func attempt(_ sql: String) -> PostgresError? {
         do {
@@ -235,9 +267,9 @@ extension Migrator {
         )
     }
 
-    private func forwardNotices(_ step: PreparedStep, _ statement: PreparedSection.Statement) {
+    private func forwardNotices(_ step: PreparedStep, at location: SourceLocation) {
         for notice in connection.takeNotices() {
-            report(.notice(notice, revision: step.revision, location: statement.location))
+            report(.notice(notice, revision: step.revision, location: location))
         }
     }
 }

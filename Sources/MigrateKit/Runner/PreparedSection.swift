@@ -59,7 +59,12 @@ package struct PreparedSection: Sendable {
     /// Where a server error points: the error's position inside the statement when the server gave one,
     /// otherwise the statement's start.
     package func location(of error: PostgresError, in statement: Statement) -> SourceLocation {
-        guard let position = error.position,
+        location(ofServerPosition: error.position, in: statement)
+    }
+
+    /// Where a server error position (characters from 1 in the statement's text) points.
+    func location(ofServerPosition position: Int?, in statement: Statement) -> SourceLocation {
+        guard let position,
             let place = script.position(ofServerErrorPosition: position, in: statement.syntax)
         else { return statement.location }
         return SourceLocation(file: origin, line: firstLine - 1 + place.line, column: place.column)

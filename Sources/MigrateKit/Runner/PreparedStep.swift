@@ -120,9 +120,16 @@ package struct PreparedStep: Sendable {
 
     /// `SET [LOCAL] lock_timeout = ...; SET [LOCAL] statement_timeout = ...`.
     func timeoutSettings(local: Bool) -> String {
+        timeoutStatements(local: local).joined(separator: "; ")
+    }
+
+    /// The two statements of ``timeoutSettings(local:)``.
+    func timeoutStatements(local: Bool) -> [String] {
         let set = local ? "SET LOCAL" : "SET"
-        return "\(set) lock_timeout = \(SQLQuoting.literal(lockTimeout)); "
-            + "\(set) statement_timeout = \(SQLQuoting.literal(statementTimeout))"
+        return [
+            "\(set) lock_timeout = \(SQLQuoting.literal(lockTimeout))",
+            "\(set) statement_timeout = \(SQLQuoting.literal(statementTimeout))",
+        ]
     }
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).

@@ -112,19 +112,65 @@ import Testing
         }
     }
 
-    @Test func noticesCarryTheStatementLocationAndNothingElseLeaksIn() throws {
+    /// A revision's statements go to the server as one message; the server's error position counts characters
+    /// in the whole message, and a failure without a position is known by how many statements completed.
+    @Test(arguments: [false, true])
+    func errorsInABatchedRevisionPointAtTheirStatement(atomic: Bool) throws {
+        let misspelled = Self.failing(
+            """
+            CREATE TABLE f002_made (note text DEFAULT 'crème brûlée ✓');
+            COMMENT ON TABLE f002_made IS 'naïve 🙂';
+            SELECT note FROM
+                f002_missing;
+            """
+        )
+        try RunnerFixture.with([Self.first, misspelled, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture, atomic: atomic)
+            #expect(error.location == SourceLocation(file: fixture.path(of: misspelled), line: 9, column: 5))
+            #expect(error.message.contains("failed in the statement at line 8, column 1"))
+        }
+        let positionless = Self.failing(
+            "CREATE TABLE f002_made (note text);\nSELECT 'ü' || 1 / 0;\nCREATE TABLE f002_after (id integer);"
+        )
+        try RunnerFixture.with([Self.first, positionless, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture, atomic: atomic)
+            #expect(error.location == SourceLocation(file: fixture.path(of: positionless), line: 7, column: 1))
+            #expect(error.message.contains("ERROR 22012: division by zero"))
+        }
+    }
+
+    @Test func noticesCarryTheirRevisionsLocationAndNothingElseLeaksIn() throws {
+        // A transactional revision runs as one message: its notices name the file, or the statement when it
+        // has only one. Statement by statement, each notice names its statement.
         let noisy = GeneratedRevision(
             "n001",
             up: "CREATE TABLE t_n001 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from n001'; END $$;"
         )
-        try RunnerFixture.with([noisy]) { fixture in
+        let single = GeneratedRevision(
+            "n002",
+            parents: ["n001"],
+            up: "DO $$ BEGIN RAISE NOTICE 'hello from n002'; END $$;"
+        )
+        let outside = GeneratedRevision(
+            "n003",
+            parents: ["n002"],
+            isTransactional: false,
+            up: "CREATE TABLE t_n003 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from n003'; END $$;"
+        )
+        try RunnerFixture.with([noisy, single, outside]) { fixture in
             try fixture.migrator().upgrade(to: .head)
             let notices = fixture.events.compactMap { event -> String? in
                 guard case .notice(let notice, let revision, let location) = event else { return nil }
                 return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
             }
-            // Creating the version tables says "schema public already exists"; that is not n001's.
-            #expect(notices == ["\(fixture.path(of: noisy)):7:1 [n001] hello from n001"])
+            // Creating the version tables says "schema public already exists"; that is no revision's.
+            #expect(
+                notices == [
+                    "\(fixture.path(of: noisy)) [n001] hello from n001",
+                    "\(fixture.path(of: single)):6:1 [n002] hello from n002",
+                    "\(fixture.path(of: outside)):8:1 [n003] hello from n003",
+                ]
+            )
         }
     }
 
