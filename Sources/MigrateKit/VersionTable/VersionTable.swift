@@ -128,14 +128,20 @@ package struct VersionTable: Sendable, Hashable {
     // MARK: - Reading
 
     /// Every row of the version table, oldest first. Empty if the table does not exist.
-    /// - Parameter knownToExist: The caller has just checked (or created) the table: saves a round trip.
-    package func appliedRevisions(on connection: PostgresConnection, knownToExist: Bool = false) throws
-        -> [AppliedRevision]
-    {
+    /// - Parameters:
+    ///   - knownToExist: The caller has just checked (or created) the table: saves a round trip.
+    ///   - withDownSQL: Whether to read the stored down SQL; without it, ``AppliedRevision/downSQL`` is `nil`.
+    package func appliedRevisions(
+        on connection: PostgresConnection,
+        knownToExist: Bool = false,
+        withDownSQL: Bool = true
+    ) throws -> [AppliedRevision] {
         guard try knownToExist || existingLayout(on: connection) != nil else { return [] }
+        // The down SQL is most of a row's bytes, and only a downgrade needs it.
+        let downSQL = withDownSQL ? "down_sql" : "NULL::text AS down_sql"
         let result = try connection.execute(
             """
-            SELECT revision, parents, depends_on, branch_labels, message, file_name, checksum, down_sql,
+            SELECT revision, parents, depends_on, branch_labels, message, file_name, checksum, \(downSQL),
                    transactional, status, statements_done, failure,
                    to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
                    applied_by, client_host, execution_ms, tool_version
