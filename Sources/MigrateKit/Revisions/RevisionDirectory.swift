@@ -40,7 +40,7 @@ package struct RevisionDirectory: Sendable {
         let names = try fileNames(directory)
         let prefix = path.hasSuffix("/") ? path : path + "/"
         let descriptor = dirfd(directory)
-        let slots = ResultSlots(count: names.count)
+        let slots = ResultSlots<Revision?>(count: names.count)
         // Below a few hundred files, threads cost more than they save.
         // sysconf rather than ProcessInfo, which reads cgroup files through Foundation on every start.
         let workers = names.count < 256 ? 1 : max(1, min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8))
@@ -137,32 +137,5 @@ package struct RevisionDirectory: Sendable {
     private func ioError(_ what: String, path: String) -> MigrateError {
         let reason = String(cString: strerror(errno))
         return MigrateError(.io, "\(what) \(path): \(reason)", location: SourceLocation(file: path))
-    }
-}
-
-/// One result per file, filled in by concurrent workers, each writing only its own slots.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<Revision?, any Error>?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    subscript(index: Int) -> Result<Revision?, any Error>? {
-        get { slots[index] }
-        set { slots[index] = newValue }
-    }
-
-    /// Moves the result out of a filled slot, leaving it empty.
-    func take(_ index: Int) -> Result<Revision?, any Error> {
-        let result = (slots.baseAddress! + index).move()
-        (slots.baseAddress! + index).initialize(to: nil)
-        return result!
     }
 }

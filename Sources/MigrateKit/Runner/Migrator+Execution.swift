@@ -2,13 +2,36 @@ import PostgresClient
 
 /// Running prepared steps: one transaction per revision, one for the batch, or statement by statement.
 extension Migrator {
-    func prepareUpgrade(_ step: MigrationPlan.Step) throws(MigrateError) -> PreparedStep {
-        guard let revision = step.revision else {
-            throw MigrateError(.internal, "upgrade step \(step.revisionID) has no revision file")
+    /// Prepares every step of an upgrade, in order, reporting their caveats; the first step (in plan order)
+    /// that cannot run as written throws.
+    ///
+    /// Parsing is most of the client's own work in a large upgrade, so it is spread over the cores
+    /// (libpg_query keeps its state per thread).
+    func prepareUpgrades(_ steps: [MigrationPlan.Step]) throws(MigrateError) -> [PreparedStep] {
+        let options = options
+        let versionTable = versionTable
+        let results = steps.concurrentResults(minimumCount: 64) { step in
+            guard let revision = step.revision else {
+                throw MigrateError(.internal, "upgrade step \(step.revisionID) has no revision file")
+            }
+            return try PreparedStep.upgrade(revision, options: options, versionTable: versionTable)
         }
-        let prepared = try PreparedStep.upgrade(revision, options: options, versionTable: versionTable)
-        prepared.caveats.forEach { report(.warning($0)) }
+        var prepared: [PreparedStep] = []
+        prepared.reserveCapacity(results.count)
+        for result in results {
+            let step = try Self.migrateErrorOrValue(result)
+            step.caveats.forEach { report(.warning($0)) }
+            prepared.append(step)
+        }
         return prepared
+    }
+
+    private static func migrateErrorOrValue<Value>(_ result: Result<Value, any Error>) throws(MigrateError) -> Value {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error as MigrateError): throw error
+        case .failure(let error): throw MigrateError(.internal, "\(error)")
+        }
     }
 
     func prepareDowngrade(_ step: MigrationPlan.Step, row: AppliedRevision?) throws(MigrateError) -> PreparedStep {

@@ -45,7 +45,7 @@ package final class Migrator {
             let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
             let plan = try graph.upgradePlan(to: target, applied: applied)
             // Every step is prepared (read, parsed, checked) before the plan is announced and anything runs.
-            let steps = try plan.steps.map { step throws(MigrateError) in try prepareUpgrade(step) }
+            let steps = try prepareUpgrades(plan.steps)
             report(.planned(direction: .upgrade, steps: plan.steps))
             guard !plan.isEmpty else { return [] }
             let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in
