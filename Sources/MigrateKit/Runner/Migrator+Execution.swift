@@ -101,56 +101,64 @@ extension Migrator {
         }
     }
 
-    /// A transactional revision: its statements and its version-table row in one transaction.
+    /// A transactional revision: its statements and its version-table row in one transaction, sent as one
+    /// message (BEGIN, timeouts, statements, row and log entry timed by the server, COMMIT): one round trip.
     func runInTransaction(_ step: PreparedStep, durable: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
         try runStatements(
             step,
             after: ["BEGIN"] + step.timeoutStatements(local: true),
+            then: step.finishStatements(elapsed: .sinceMessageArrived, durable: durable) + ["COMMIT"],
             outcome: "it was rolled back" + earlierRevisionsNote(step)
         )
         let milliseconds = (monotonicSeconds() - started) * 1000
-        let finish = step.finishStatements(milliseconds: milliseconds, durable: durable)
-        if let error = attempt(finish.joined(separator: ";\n") + ";\nCOMMIT") {
-            if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-            try recordFailure(step, error: error, milliseconds: milliseconds)
-            throw MigrateError(
-                .statementFailed,
-                "revision \(step.revision) failed at COMMIT (a deferred constraint?); it was rolled back\n"
-                    + StatementFailure.serverText(error),
-                location: SourceLocation(file: step.section.origin)
-            )
-        }
         report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
     }
 
-    /// Runs a step's statements after `leading` statements of the runner's (`BEGIN`, `SET LOCAL`), all in one
-    /// message, in the transaction open then; on failure rolls back, logs, and throws.
-    private func runStatements(_ step: PreparedStep, after leading: [String], outcome: String) throws {
+    /// Runs a step's statements between statements of the runner's own (`leading`: BEGIN, SET LOCAL;
+    /// `trailing`: the version-table rows, COMMIT), all in one message, in the transaction open then; on
+    /// failure rolls back, logs, and throws.
+    private func runStatements(
+        _ step: PreparedStep,
+        after leading: [String],
+        then trailing: [String] = [],
+        outcome: String
+    ) throws {
         let started = monotonicSeconds()
-        let batch = StatementBatch(leading: leading, section: step.section)
+        let batch = StatementBatch(leading: leading, section: step.section, trailing: trailing)
         let failure = attemptScript(batch.text)
         forwardNotices(step, at: batchNoticeLocation(step))
         guard let failure else { return }
         if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-        guard case .section(let index) = batch.failedPart(failure) else {
+        let milliseconds = (monotonicSeconds() - started) * 1000
+        switch batch.failedPart(failure) {
+        case .leading:
             // BEGIN or a timeout setting: the runner's own statements, not the revision's.
             throw failure.error
+        case .trailing:
+            try recordFailure(step, error: failure.error, milliseconds: milliseconds)
+            throw MigrateError(
+                .statementFailed,
+                "revision \(step.revision) failed at COMMIT (a deferred constraint?); it was rolled back\n"
+                    + StatementFailure.serverText(failure.error),
+                location: SourceLocation(file: step.section.origin)
+            )
+        case .section(let index):
+            let statement = step.section.statements[index]
+            try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+            throw StatementFailure.error(
+                failure.error,
+                location: step.section.location(
+                    ofServerPosition: batch.positionInStatement(failure.error, index: index),
+                    in: statement
+                ),
+                statementLocation: statement.location,
+                revision: step.revision,
+                message: step.message,
+                outcome: outcome
+            )
         }
-        let statement = step.section.statements[index]
-        try? recordFailure(step, error: failure.error, milliseconds: (monotonicSeconds() - started) * 1000)
-        throw StatementFailure.error(
-            failure.error,
-            location: step.section.location(
-                ofServerPosition: batch.positionInStatement(failure.error, index: index),
-                in: statement
-            ),
-            statementLocation: statement.location,
-            revision: step.revision,
-            message: step.message,
-            outcome: outcome
-        )
     }
 
     /// Where the notices of a step run as one message are reported: its statement when it has one; else its

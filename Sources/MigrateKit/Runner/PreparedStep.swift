@@ -134,12 +134,28 @@ package struct PreparedStep: Sendable {
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
     func recordStatement(status: AppliedRevision.Status, milliseconds: Double?) -> String {
+        recordStatement(status: status, elapsed: VersionTable.Elapsed(milliseconds))
+    }
+
+    private func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed) -> String {
         guard let record else { return versionTable.deleteStatement(revision: revision) }
-        return versionTable.upsertStatement(record, status: status, milliseconds: milliseconds, clientHost: clientHost)
+        return versionTable.upsertStatement(record, status: status, elapsed: elapsed, clientHost: clientHost)
     }
 
     func logStatement(succeeded: Bool, detail: String?, milliseconds: Double?) -> String {
-        versionTable.logStatement(rows: [logValues(succeeded: succeeded, detail: detail, milliseconds: milliseconds)])
+        logStatement(succeeded: succeeded, detail: detail, elapsed: VersionTable.Elapsed(milliseconds))
+    }
+
+    private func logStatement(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
+        let values = versionTable.logValues(
+            event,
+            revision: revision,
+            succeeded: succeeded,
+            detail: detail,
+            elapsed: elapsed,
+            clientHost: clientHost
+        )
+        return versionTable.logStatement(rows: [values])
     }
 
     private func logValues(succeeded: Bool, detail: String?, milliseconds: Double?, endedSecondsAgo: Double = 0)
@@ -177,9 +193,14 @@ package struct PreparedStep: Sendable {
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a
     /// synchronous commit so everything before it is durable too.
     func finishStatements(milliseconds: Double?, durable: Bool, detail: String? = nil) -> [String] {
+        finishStatements(elapsed: VersionTable.Elapsed(milliseconds), durable: durable, detail: detail)
+    }
+
+    /// ``finishStatements(milliseconds:durable:detail:)`` with the execution time as `elapsed` says.
+    func finishStatements(elapsed: VersionTable.Elapsed, durable: Bool, detail: String? = nil) -> [String] {
         var statements = [
-            recordStatement(status: .applied, milliseconds: milliseconds),
-            logStatement(succeeded: true, detail: detail, milliseconds: milliseconds),
+            recordStatement(status: .applied, elapsed: elapsed),
+            logStatement(succeeded: true, detail: detail, elapsed: elapsed),
         ]
         if durable { statements.insert("SET LOCAL synchronous_commit = on", at: 0) }
         return statements

@@ -43,6 +43,45 @@ extension VersionTable {
         case upgrade, downgrade, stamp, unstamp
     }
 
+    /// How long an event took, as the version tables record it (`execution_ms`, and the log's `started_at` and
+    /// `duration_ms`).
+    package enum Elapsed: Sendable {
+        /// Not known (stamp, offline scripts): no duration, and the log's start is when the row is written.
+        case unknown
+        /// Measured by the client; the event ended `endedSecondsAgo` before its rows are written.
+        case measured(milliseconds: Double, endedSecondsAgo: Double = 0)
+        /// Measured by the server: from the arrival of the message that holds the recording statement until that
+        /// statement runs. For a revision sent in one message together with its recording.
+        case sinceMessageArrived
+
+        init(_ milliseconds: Double?) {
+            self = milliseconds.map { .measured(milliseconds: $0) } ?? .unknown
+        }
+
+        /// The duration in milliseconds, as SQL.
+        var durationSQL: String {
+            switch self {
+            case .unknown: "NULL"
+            case .measured(let milliseconds, _): String((milliseconds * 1000).rounded() / 1000)
+            case .sinceMessageArrived: "1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())"
+            }
+        }
+
+        /// When the event started, as SQL computed on the server, so the log needs no trust in the client's clock.
+        var startedAtSQL: String {
+            switch self {
+            case .unknown:
+                "clock_timestamp()"
+            case .measured(let milliseconds, let endedSecondsAgo):
+                "clock_timestamp() - make_interval(secs => "
+                    + "\((((milliseconds + endedSecondsAgo * 1000) * 1000).rounded() / 1000)) / 1000.0)"
+            case .sinceMessageArrived:
+                // The time the server received the message (simple query protocol).
+                "statement_timestamp()"
+            }
+        }
+    }
+
     /// Inserts (or, for a resumed revision, completes) the row of an applied revision.
     /// - Parameters:
     ///   - status: `applied`, or `running` for a non-transactional revision about to start.
@@ -53,7 +92,17 @@ extension VersionTable {
         milliseconds: Double?,
         clientHost: String?
     ) -> String {
-        upsertStatement(rows: [rowValues(record, status: status, milliseconds: milliseconds, clientHost: clientHost)])
+        upsertStatement(record, status: status, elapsed: Elapsed(milliseconds), clientHost: clientHost)
+    }
+
+    /// Inserts or completes the row of a revision, with its execution time as `elapsed` says.
+    package func upsertStatement(
+        _ record: Record,
+        status: AppliedRevision.Status,
+        elapsed: Elapsed,
+        clientHost: String?
+    ) -> String {
+        upsertStatement(rows: [rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)])
     }
 
     /// One row for ``upsertStatement(rows:)``: a parenthesised list of literals.
@@ -63,13 +112,22 @@ extension VersionTable {
         milliseconds: Double?,
         clientHost: String?
     ) -> String {
+        rowValues(record, status: status, elapsed: Elapsed(milliseconds), clientHost: clientHost)
+    }
+
+    private func rowValues(
+        _ record: Record,
+        status: AppliedRevision.Status,
+        elapsed: Elapsed,
+        clientHost: String?
+    ) -> String {
         let values = [
             SQLQuoting.literal(record.revision), Self.textArray(record.parents), Self.textArray(record.dependsOn),
             Self.textArray(record.branchLabels), SQLQuoting.literal(record.message), Self.optional(record.fileName),
             SQLQuoting.literal(record.checksum), Self.optional(record.downSQL),
             record.isTransactional ? "true" : "false",
             SQLQuoting.literal(status.rawValue), Self.optional(clientHost),
-            milliseconds.map { String(($0 * 1000).rounded() / 1000) } ?? "NULL",
+            elapsed.durationSQL,
             SQLQuoting.literal(MigrateVersion.current),
         ]
         return "(" + values.joined(separator: ", ") + ")"
@@ -121,15 +179,31 @@ extension VersionTable {
         clientHost: String?,
         endedSecondsAgo: Double = 0
     ) -> String {
-        let duration = milliseconds.map { String(($0 * 1000).rounded() / 1000) }
-        // The row is written when the event ends, or `endedSecondsAgo` after (an atomic batch).
-        let sinceStart = milliseconds.map { String((($0 + endedSecondsAgo * 1000) * 1000).rounded() / 1000) }
-        let startedAt =
-            sinceStart.map { "clock_timestamp() - make_interval(secs => \($0) / 1000.0)" } ?? "clock_timestamp()"
+        let elapsed: Elapsed =
+            milliseconds.map { .measured(milliseconds: $0, endedSecondsAgo: endedSecondsAgo) } ?? .unknown
+        return logValues(
+            event,
+            revision: revision,
+            succeeded: succeeded,
+            detail: detail,
+            elapsed: elapsed,
+            clientHost: clientHost
+        )
+    }
+
+    /// One event for ``logStatement(rows:)``, its start and duration as `elapsed` says.
+    package func logValues(
+        _ event: Event,
+        revision: String,
+        succeeded: Bool,
+        detail: String?,
+        elapsed: Elapsed,
+        clientHost: String?
+    ) -> String {
         let values = [
             SQLQuoting.literal(event.rawValue), SQLQuoting.literal(revision),
-            SQLQuoting.literal(succeeded ? "succeeded" : "failed"), Self.optional(detail), startedAt,
-            duration ?? "NULL", Self.optional(clientHost), SQLQuoting.literal(MigrateVersion.current),
+            SQLQuoting.literal(succeeded ? "succeeded" : "failed"), Self.optional(detail), elapsed.startedAtSQL,
+            elapsed.durationSQL, Self.optional(clientHost), SQLQuoting.literal(MigrateVersion.current),
         ]
         return "(" + values.joined(separator: ", ") + ")"
     }

@@ -139,6 +139,26 @@ import Testing
         }
     }
 
+    /// A revision and its recording travel in one message, so the server times the revision: from the message's
+    /// arrival to the recording.
+    @Test func aRevisionsRowAndLogEntryCarryItsOwnExecutionTime() throws {
+        let slow = GeneratedRevision("s001", up: "CREATE TABLE t_s001 (id integer);\nSELECT pg_sleep(0.25);")
+        let quick = GeneratedRevision("s002", parents: ["s001"])
+        try RunnerFixture.with([slow, quick]) { fixture in
+            try fixture.migrator().upgrade(to: .head)
+            let times = try fixture.rows(
+                """
+                SELECT m.revision, m.execution_ms >= 250 AND m.execution_ms < 5000,
+                       abs(l.duration_ms - m.execution_ms) < 50,
+                       abs(1000 * extract(epoch FROM m.applied_at - l.started_at) - m.execution_ms) < 50
+                FROM schema_migrations m JOIN schema_migrations_log l USING (revision)
+                ORDER BY m.revision
+                """
+            )
+            #expect(times == [["s001", "t", "t", "t"], ["s002", "f", "t", "t"]])
+        }
+    }
+
     @Test func noticesCarryTheirRevisionsLocationAndNothingElseLeaksIn() throws {
         // A transactional revision runs as one message: its notices name the file, or the statement when it
         // has only one. Statement by statement, each notice names its statement.
