@@ -137,7 +137,8 @@ package struct VersionTable: Sendable, Hashable {
         withDownSQL: Bool = true
     ) throws -> [AppliedRevision] {
         guard try knownToExist || existingLayout(on: connection) != nil else { return [] }
-        // The down SQL is most of a row's bytes, and only a downgrade needs it.
+        // The down SQL is most of a row's bytes, and only a downgrade needs it. The order is by the timestamp
+        // itself (to the microsecond), not by its text, which only has whole seconds and sorts slowly.
         let downSQL = withDownSQL ? "down_sql" : "NULL::text AS down_sql"
         let result = try connection.execute(
             """
@@ -145,8 +146,8 @@ package struct VersionTable: Sendable, Hashable {
                    transactional, status, statements_done, failure,
                    to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
                    applied_by, client_host, execution_ms, tool_version
-            FROM \(qualifiedName)
-            ORDER BY applied_at, revision
+            FROM \(qualifiedName) AS applied
+            ORDER BY applied.applied_at, applied.revision
             """
         )
         return result.rows.map(AppliedRevision.init(row:))
