@@ -1,5 +1,6 @@
 import Foundation
 import MigrateKit
+import Synchronization
 import SystemProcess
 
 #if canImport(Glibc)
@@ -86,6 +87,7 @@ struct CommandContext {
         Terminal.detail(
             "revision graph loaded in \(milliseconds) ms (\(graph.revisions.count) revisions from \(directory))"
         )
+        graphsKeptUntilExit.withLock { $0.append(graph) }
         return graph
     }
 
@@ -145,3 +147,7 @@ struct CommandContext {
         return String(cString: pointer)
     }
 }
+
+/// Every graph the process read, kept until it exits: freeing 10,000 revisions one by one takes about 5 ms, and
+/// the exit that follows frees the whole address space at once anyway.
+private let graphsKeptUntilExit = Mutex<[RevisionGraph]>([])
