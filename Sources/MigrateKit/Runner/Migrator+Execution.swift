@@ -117,8 +117,8 @@ extension Migrator {
     }
 
     /// Runs a step's statements between statements of the runner's own (`leading`: BEGIN, SET LOCAL;
-    /// `trailing`: the version-table rows, COMMIT), all in one message, in the transaction open then; on
-    /// failure rolls back, logs, and throws.
+    /// `trailing`: the version-table rows, COMMIT), all in one message (several for a very long section), in
+    /// the transaction open then; on failure rolls back, logs, and throws.
     private func runStatements(
         _ step: PreparedStep,
         after leading: [String],
@@ -126,47 +126,55 @@ extension Migrator {
         outcome: String
     ) throws {
         let started = monotonicSeconds()
-        let batch = StatementBatch(leading: leading, section: step.section, trailing: trailing)
-        let failure = attemptScript(batch.text)
-        forwardNotices(step, at: batchNoticeLocation(step))
-        guard let failure else { return }
-        if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-        let milliseconds = (monotonicSeconds() - started) * 1000
-        switch batch.failedPart(failure) {
-        case .leading:
-            // BEGIN or a timeout setting: the runner's own statements, not the revision's.
-            throw failure.error
-        case .trailing:
-            try recordFailure(step, error: failure.error, milliseconds: milliseconds)
-            throw MigrateError(
-                .statementFailed,
-                "revision \(step.revision) failed at COMMIT (a deferred constraint?); it was rolled back\n"
-                    + StatementFailure.serverText(failure.error),
-                location: SourceLocation(file: step.section.origin)
+        let runs = StatementBatch.runs(of: step.section)
+        for (number, run) in runs.enumerated() {
+            let batch = StatementBatch(
+                leading: number == 0 ? leading : [],
+                section: step.section,
+                statements: run,
+                trailing: number == runs.count - 1 ? trailing : []
             )
-        case .section(let index):
-            let statement = step.section.statements[index]
-            try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
-            throw StatementFailure.error(
-                failure.error,
-                location: step.section.location(
-                    ofServerPosition: batch.positionInStatement(failure.error, index: index),
-                    in: statement
-                ),
-                statementLocation: statement.location,
-                revision: step.revision,
-                message: step.message,
-                outcome: outcome
-            )
+            let failure = attemptScript(batch.text)
+            forwardNotices(step, at: noticeLocation(step, statements: run))
+            guard let failure else { continue }
+            if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
+            let milliseconds = (monotonicSeconds() - started) * 1000
+            switch batch.failedPart(failure) {
+            case .leading:
+                // BEGIN or a timeout setting: the runner's own statements, not the revision's.
+                throw failure.error
+            case .trailing:
+                try recordFailure(step, error: failure.error, milliseconds: milliseconds)
+                throw MigrateError(
+                    .statementFailed,
+                    "revision \(step.revision) failed at COMMIT (a deferred constraint?); it was rolled back\n"
+                        + StatementFailure.serverText(failure.error),
+                    location: SourceLocation(file: step.section.origin)
+                )
+            case .section(let index):
+                let statement = step.section.statements[index]
+                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+                throw StatementFailure.error(
+                    failure.error,
+                    location: step.section.location(
+                        ofServerPosition: batch.positionInStatement(failure.error, index: index),
+                        in: statement
+                    ),
+                    statementLocation: statement.location,
+                    revision: step.revision,
+                    message: step.message,
+                    outcome: outcome
+                )
+            }
         }
     }
 
-    /// Where the notices of a step run as one message are reported: its statement when it has one; else its
-    /// file, since which statement raised a notice cannot be told (libpq reads a statement's notices together
-    /// with the previous statement's result).
-    private func batchNoticeLocation(_ step: PreparedStep) -> SourceLocation {
-        let statements = step.section.statements
-        return statements.count == 1 ? statements[0].location : SourceLocation(file: step.section.origin)
+    /// Where the notices of statements run as one message are reported: the statement when there is one; else
+    /// the file, since which statement raised a notice cannot be told (libpq reads a statement's notices
+    /// together with the previous statement's result).
+    private func noticeLocation(_ step: PreparedStep, statements: Range<Int>) -> SourceLocation {
+        statements.count == 1
+            ? step.section.statements[statements.lowerBound].location : SourceLocation(file: step.section.origin)
     }
 
     /// A `-- migrate:transaction false` revision: statement by statement, progress recorded after each, so a

@@ -1,6 +1,7 @@
-import MigrateKit
 import MigrateTestSupport
 import Testing
+
+@testable import MigrateKit
 
 /// What a failing revision leaves behind, and what the engine's error says, on a real server.
 @Suite struct MigratorFailureTests {
@@ -137,6 +138,40 @@ import Testing
             #expect(error.location == SourceLocation(file: fixture.path(of: positionless), line: 7, column: 1))
             #expect(error.message.contains("ERROR 22012: division by zero"))
         }
+    }
+
+    /// A section longer than one message allows goes in several; an error in a later message still points
+    /// at its statement, and nothing of the revision stays.
+    @Test(arguments: [false, true])
+    func aLongRevisionGoesInSeveralMessages(atomic: Bool) throws {
+        let count = StatementBatch.maximumStatements * 2 + 10
+        var up = "CREATE TABLE f002_made (id integer PRIMARY KEY);\n"
+        for id in 1..<count { up += "INSERT INTO f002_made VALUES (\(id));\n" }
+        let section = try PreparedSection(text: up, origin: "long.sql", firstLine: 1)
+        #expect(StatementBatch.runs(of: section).count == 3)
+
+        // Statement 2,005 (line 2,010 of the file) repeats a key, in the third message.
+        let failing = Self.failing(up.replacingOccurrences(of: "VALUES (2004);", with: "VALUES (7);"))
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            let error = try Self.upgradeFails(fixture, atomic: atomic)
+            #expect(error.location == SourceLocation(file: fixture.path(of: failing), line: 2_010, column: 1))
+            #expect(error.message.contains("ERROR 23505: duplicate key value violates unique constraint"))
+
+            try fixture.write([Self.failing(up)])
+            try fixture.migrator { if atomic { $0.transactionMode = .all } }.upgrade(to: .head)
+            #expect(try fixture.rows("SELECT count(*) FROM f002_made") == [["\(count - 1)"]])
+            #expect(try fixture.versionRows() == ["f001 applied 0", "f002 applied 0", "f003 applied 0"])
+        }
+    }
+
+    @Test func aMessageHoldsAtMostAMegabyteOfStatements() throws {
+        let statement = "SELECT '" + String(repeating: "x", count: 300_000) + "'"
+        let section = try PreparedSection(
+            text: Array(repeating: statement, count: 7).joined(separator: ";\n"),
+            origin: "big.sql",
+            firstLine: 1
+        )
+        #expect(StatementBatch.runs(of: section) == [0..<3, 3..<6, 6..<7])
     }
 
     /// A revision and its recording travel in one message, so the server times the revision: from the message's
