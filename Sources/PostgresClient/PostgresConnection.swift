@@ -87,6 +87,12 @@ package final class PostgresConnection {
     /// The server's version as an integer, e.g. `150018` for 15.18.
     package var serverVersionNumber: Int { Int(PQserverVersion(handle)) }
 
+    /// A setting the server reports to clients as it changes (`standard_conforming_strings`, `TimeZone`...),
+    /// known without a round trip; `nil` for one it does not report.
+    package func reportedSetting(_ name: String) -> String? {
+        PQparameterStatus(handle, name).map { String(cString: $0) }
+    }
+
     /// The server process serving this connection.
     package var backendPID: Int32 { PQbackendPID(handle) }
 

@@ -109,7 +109,7 @@ extension Migrator {
         try runStatements(
             step,
             after: ["BEGIN"] + step.timeoutStatements(local: true),
-            then: step.finishStatements(elapsed: .sinceMessageArrived, durable: durable) + ["COMMIT"],
+            then: step.finishStatements(elapsed: .sinceTransactionStart, durable: durable) + ["COMMIT"],
             outcome: "it was rolled back" + earlierRevisionsNote(step)
         )
         let milliseconds = (monotonicSeconds() - started) * 1000
@@ -126,31 +126,34 @@ extension Migrator {
         outcome: String
     ) throws {
         let started = monotonicSeconds()
-        let runs = StatementBatch.runs(of: step.section)
-        for (number, run) in runs.enumerated() {
-            let batch = StatementBatch(
-                leading: number == 0 ? leading : [],
-                section: step.section,
-                statements: run,
-                trailing: number == runs.count - 1 ? trailing : []
-            )
-            let failure = attemptScript(batch.text)
-            forwardNotices(step, at: noticeLocation(step, statements: run))
-            guard let failure else { continue }
+        let messages = StatementBatch.messages(
+            for: step.section,
+            leading: leading,
+            trailing: trailing,
+            separately: sendsStatementsSeparately
+        )
+        for batch in messages {
+            let failure: ScriptFailure
+            do {
+                let completed = try connection.executeScript(batch.text)
+                forwardNotices(step, at: noticeLocation(step, batch))
+                // Fewer results than statements sent: the server split the text differently (a quote read
+                // another way), so what ran is not what was checked. Nothing of it may be committed.
+                if completed == batch.statementCount { continue }
+                failure = ScriptFailure(
+                    error: PostgresError(
+                        code: .unexpectedResult,
+                        message: "the server ran \(completed) statements where migrate sent \(batch.statementCount)"
+                    ),
+                    completedStatements: completed
+                )
+            } catch {
+                forwardNotices(step, at: noticeLocation(step, batch))
+                failure = error
+            }
             if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
             let milliseconds = (monotonicSeconds() - started) * 1000
             switch batch.failedPart(failure) {
-            case .leading:
-                // BEGIN or a timeout setting: the runner's own statements, not the revision's.
-                throw failure.error
-            case .trailing:
-                try recordFailure(step, error: failure.error, milliseconds: milliseconds)
-                throw MigrateError(
-                    .statementFailed,
-                    "revision \(step.revision) failed at COMMIT (a deferred constraint?); it was rolled back\n"
-                        + StatementFailure.serverText(failure.error),
-                    location: SourceLocation(file: step.section.origin)
-                )
             case .section(let index):
                 let statement = step.section.statements[index]
                 try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
@@ -165,16 +168,42 @@ extension Migrator {
                     message: step.message,
                     outcome: outcome
                 )
+            case .leading:
+                // A timeout setting, or the whole message refused while the server read it.
+                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+                throw revisionFailure(step, failure.error, when: "before its first statement ran", outcome: outcome)
+            case .trailing:
+                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+                throw revisionFailure(step, failure.error, when: "at COMMIT (a deferred constraint?)", outcome: outcome)
             }
         }
+    }
+
+    /// An error of a revision that no statement of its own is to blame for.
+    private func revisionFailure(_ step: PreparedStep, _ error: PostgresError, when: String, outcome: String)
+        -> MigrateError
+    {
+        MigrateError(
+            .statementFailed,
+            "revision \(step.revision) failed \(when); \(outcome)\n" + StatementFailure.serverText(error),
+            location: SourceLocation(file: step.section.origin)
+        )
+    }
+
+    /// Whether statements must go to the server one message each, as before batching: before PostgreSQL 13 a
+    /// multi-statement message shares one statement_timeout; and with `standard_conforming_strings` off the
+    /// server reads backslashes in quotes differently than the parser that split the section, so one message
+    /// could run together statements that were checked apart.
+    private var sendsStatementsSeparately: Bool {
+        connection.serverVersionNumber < 130_000 || connection.reportedSetting("standard_conforming_strings") != "on"
     }
 
     /// Where the notices of statements run as one message are reported: the statement when there is one; else
     /// the file, since which statement raised a notice cannot be told (libpq reads a statement's notices
     /// together with the previous statement's result).
-    private func noticeLocation(_ step: PreparedStep, statements: Range<Int>) -> SourceLocation {
-        statements.count == 1
-            ? step.section.statements[statements.lowerBound].location : SourceLocation(file: step.section.origin)
+    private func noticeLocation(_ step: PreparedStep, _ batch: StatementBatch) -> SourceLocation {
+        batch.statements.count == 1
+            ? step.section.statements[batch.statements.lowerBound].location : SourceLocation(file: step.section.origin)
     }
 
     /// A `-- migrate:transaction false` revision: statement by statement, progress recorded after each, so a
@@ -193,7 +222,7 @@ extension Migrator {
                 }
             }
             if row == nil || row?.status != .running {
-                try connection.execute(step.recordStatement(status: .running, milliseconds: nil))
+                try connection.execute(step.recordStatement(status: .running, elapsed: .unknown))
             }
         }
         try connection.execute(step.timeoutSettings(local: false))
@@ -245,7 +274,7 @@ extension Migrator {
             }
         }
         let milliseconds = (monotonicSeconds() - started) * 1000
-        let finish = step.finishStatements(milliseconds: milliseconds, durable: durable)
+        let finish = step.finishStatements(elapsed: .measured(milliseconds: milliseconds), durable: durable)
         try connection.execute("BEGIN;\n" + finish.joined(separator: ";\n") + ";\nCOMMIT")
         report(.finished(revision: step.revision, direction: step.direction, milliseconds: milliseconds))
     }
@@ -263,17 +292,6 @@ extension Migrator {
                     + "(\(statement.location))"
             )
         )
-    }
-
-    /// Runs a multi-statement script and returns how it failed instead of throwing, so callers can clean up
-    /// first.
-    private func attemptScript(_ sql: String) -> ScriptFailure? {
-        do {
-            try connection.executeScript(sql)
-            return nil
-        } catch {
-            return error
-        }
     }
 
     /// Runs SQL and returns the server's error instead of throwing it, so callers can clean up first.
@@ -300,7 +318,7 @@ extension Migrator {
                 + step.logStatement(
                     succeeded: false,
                     detail: StatementFailure.serverText(error),
-                    milliseconds: milliseconds
+                    elapsed: .measured(milliseconds: milliseconds)
                 )
                 + ";\nCOMMIT"
         )

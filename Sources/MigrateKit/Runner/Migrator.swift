@@ -113,7 +113,7 @@ package final class Migrator {
                     versionTable.upsertStatement(
                         Self.record(for: revision),
                         status: .applied,
-                        milliseconds: nil,
+                        elapsed: .unknown,
                         clientHost: options.clientHost
                     )
                 )
@@ -177,7 +177,7 @@ package final class Migrator {
             revision: revision,
             succeeded: succeeded,
             detail: detail,
-            milliseconds: milliseconds,
+            elapsed: milliseconds.map { .measured(milliseconds: $0) } ?? .unknown,
             clientHost: options.clientHost
         )
         return versionTable.logStatement(rows: [row])

@@ -88,14 +88,14 @@ package struct OfflineScript {
                 if !atomic { lines.append("BEGIN;") }
                 lines.append(step.timeoutSettings(local: true) + ";")
                 lines += step.section.statements.map { $0.text + ";" }
-                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map {
+                lines += step.finishStatements(elapsed: .unknown, durable: false, detail: "offline script").map {
                     $0 + ";"
                 }
                 if !atomic { lines.append("COMMIT;") }
             } else {
                 lines.append("-- runs outside a transaction, statement by statement")
                 if step.direction == .upgrade {
-                    lines.append(step.recordStatement(status: .running, milliseconds: nil) + ";")
+                    lines.append(step.recordStatement(status: .running, elapsed: .unknown) + ";")
                 }
                 lines.append(step.timeoutSettings(local: false) + ";")
                 for (index, statement) in step.section.statements.enumerated() {
@@ -108,7 +108,7 @@ package struct OfflineScript {
                 }
                 lines.append("RESET lock_timeout; RESET statement_timeout;")
                 lines.append("BEGIN;")
-                lines += step.finishStatements(milliseconds: nil, durable: false, detail: "offline script").map {
+                lines += step.finishStatements(elapsed: .unknown, durable: false, detail: "offline script").map {
                     $0 + ";"
                 }
                 lines.append("COMMIT;")

@@ -133,42 +133,23 @@ package struct PreparedStep: Sendable {
     }
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
-    func recordStatement(status: AppliedRevision.Status, milliseconds: Double?) -> String {
-        recordStatement(status: status, elapsed: VersionTable.Elapsed(milliseconds))
-    }
-
-    private func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed) -> String {
+    func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed) -> String {
         guard let record else { return versionTable.deleteStatement(revision: revision) }
         return versionTable.upsertStatement(record, status: status, elapsed: elapsed, clientHost: clientHost)
     }
 
-    func logStatement(succeeded: Bool, detail: String?, milliseconds: Double?) -> String {
-        logStatement(succeeded: succeeded, detail: detail, elapsed: VersionTable.Elapsed(milliseconds))
+    func logStatement(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
+        versionTable.logStatement(rows: [logValues(succeeded: succeeded, detail: detail, elapsed: elapsed)])
     }
 
-    private func logStatement(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
-        let values = versionTable.logValues(
+    private func logValues(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
+        versionTable.logValues(
             event,
             revision: revision,
             succeeded: succeeded,
             detail: detail,
             elapsed: elapsed,
             clientHost: clientHost
-        )
-        return versionTable.logStatement(rows: [values])
-    }
-
-    private func logValues(succeeded: Bool, detail: String?, milliseconds: Double?, endedSecondsAgo: Double = 0)
-        -> String
-    {
-        versionTable.logValues(
-            event,
-            revision: revision,
-            succeeded: succeeded,
-            detail: detail,
-            milliseconds: milliseconds,
-            clientHost: clientHost,
-            endedSecondsAgo: endedSecondsAgo
         )
     }
 
@@ -179,24 +160,15 @@ package struct PreparedStep: Sendable {
     func batchedRecording(milliseconds: Double, endedSecondsAgo: Double, detail: String)
         -> (upsert: String?, delete: String?, log: String)
     {
-        let log = logValues(
-            succeeded: true,
-            detail: detail,
-            milliseconds: milliseconds,
-            endedSecondsAgo: endedSecondsAgo
-        )
+        let elapsed = VersionTable.Elapsed.measured(milliseconds: milliseconds, endedSecondsAgo: endedSecondsAgo)
+        let log = logValues(succeeded: true, detail: detail, elapsed: elapsed)
         guard let record else { return (nil, revision, log) }
-        let row = versionTable.rowValues(record, status: .applied, milliseconds: milliseconds, clientHost: clientHost)
+        let row = versionTable.rowValues(record, status: .applied, elapsed: elapsed, clientHost: clientHost)
         return (row, nil, log)
     }
 
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a
     /// synchronous commit so everything before it is durable too.
-    func finishStatements(milliseconds: Double?, durable: Bool, detail: String? = nil) -> [String] {
-        finishStatements(elapsed: VersionTable.Elapsed(milliseconds), durable: durable, detail: detail)
-    }
-
-    /// ``finishStatements(milliseconds:durable:detail:)`` with the execution time as `elapsed` says.
     func finishStatements(elapsed: VersionTable.Elapsed, durable: Bool, detail: String? = nil) -> [String] {
         var statements = [
             recordStatement(status: .applied, elapsed: elapsed),

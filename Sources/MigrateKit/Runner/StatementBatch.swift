@@ -1,11 +1,11 @@
 import PostgresClient
 
-/// A run of a section's statements sent as one simple-query message, between statements of the runner's own
+/// Some of a section's statements sent as one simple-query message, between statements of the runner's own
 /// (`BEGIN`, `SET LOCAL`, the version-table rows, `COMMIT`), and how to tell which statement an error is about.
 ///
-/// One round trip per revision instead of one per statement. Inside a transaction block the server runs the
-/// statements exactly as if they came one by one: each gets its own snapshot and its own statement_timeout
-/// (PostgreSQL 13 and later), and the first error skips the rest.
+/// One round trip per revision instead of one per statement. Inside a transaction block, PostgreSQL 13 and
+/// later run the statements of a message as if they came one by one: each gets its own snapshot and its own
+/// statement_timeout, and the first error skips the rest.
 struct StatementBatch {
     /// The part of the message a statement belongs to.
     enum Part: Equatable {
@@ -27,22 +27,25 @@ struct StatementBatch {
     let text: String
     private let leadingCount: Int
     /// The section's statements in this message, by their index in the section.
-    private let statements: Range<Int>
-    /// Where each of those statements starts in `text` and how long it is, in characters (Unicode scalars: what
-    /// the server counts in an error's position), from 0.
-    private let characterRanges: [Range<Int>]
+    let statements: Range<Int>
+    private let trailingCount: Int
+    /// Where each of those statements starts in `text` and where its `;` ends, in characters (Unicode
+    /// scalars: what the server counts in an error's position), from 0.
+    private let characterRanges: [ClosedRange<Int>]
+
+    /// How many statements the message holds: as many results as a complete run returns.
+    var statementCount: Int { leadingCount + statements.count + trailingCount }
 
     /// - Parameter statements: The indices, in `section`, of the statements to send.
     init(leading: [String] = [], section: PreparedSection, statements: Range<Int>, trailing: [String] = []) {
         var text = ""
         var characters = 0
-        func append(_ statement: String) -> Range<Int> {
+        func append(_ statement: String) -> ClosedRange<Int> {
             let start = characters
-            let length = statement.unicodeScalars.count
             text += statement
             text += ";\n"
-            characters += length + 2
-            return start..<(start + length)
+            characters += statement.unicodeScalars.count + 2
+            return start...(characters - 2)
         }
         leading.forEach { _ = append($0) }
         characterRanges = statements.map { append(section.statements[$0].text) }
@@ -50,11 +53,24 @@ struct StatementBatch {
         self.text = text
         self.statements = statements
         leadingCount = leading.count
+        trailingCount = trailing.count
     }
 
-    /// The section's statements cut into runs that each fit a message (``maximumBytes``, ``maximumStatements``);
-    /// one empty run for a section without statements, so its leading and trailing statements still go.
-    static func runs(of section: PreparedSection) -> [Range<Int>] {
+    /// The messages that run a section between `leading` and `trailing`: usually one; several for a section
+    /// over ``maximumBytes`` or ``maximumStatements``. With `separately`, every statement goes alone, and
+    /// `leading` and `trailing` each in a message of their own: as if there were no batching at all.
+    static func messages(
+        for section: PreparedSection,
+        leading: [String],
+        trailing: [String],
+        separately: Bool
+    ) -> [StatementBatch] {
+        let count = section.statements.count
+        if separately {
+            return [StatementBatch(leading: leading, section: section, statements: 0..<0)]
+                + (0..<count).map { StatementBatch(section: section, statements: $0..<($0 + 1)) }
+                + [StatementBatch(section: section, statements: count..<count, trailing: trailing)]
+        }
         var runs: [Range<Int>] = []
         var start = 0
         var bytes = 0
@@ -67,29 +83,39 @@ struct StatementBatch {
             }
             bytes += size
         }
-        runs.append(start..<section.statements.count)
-        return runs
+        runs.append(start..<count)
+        return runs.enumerated().map { number, run in
+            StatementBatch(
+                leading: number == 0 ? leading : [],
+                section: section,
+                statements: run,
+                trailing: number == runs.count - 1 ? trailing : []
+            )
+        }
     }
 
-    /// The statement that failed. The error's position, when the server gives one, names it even if the
-    /// server split the text differently than PostgreSQL 15's parser; otherwise the count of completed
-    /// statements does.
+    /// The statement that failed: the one the count of completed statements names. When nothing completed,
+    /// the server may instead have refused the whole message while reading it (a syntax error PostgreSQL 15's
+    /// parser let through, a character the database's encoding lacks); an error position inside a statement
+    /// then says which. Without one, such a refusal shows as a failure of the message's first statement.
     func failedPart(_ failure: ScriptFailure) -> Part {
-        if let position = failure.error.position,
+        let index = failure.completedStatements
+        if index == 0, let position = failure.error.position,
             let offset = characterRanges.firstIndex(where: { $0.contains(position - 1) })
         {
             return .section(statements.lowerBound + offset)
         }
-        let index = failure.completedStatements
         if index < leadingCount { return .leading(index) }
         if index < leadingCount + statements.count { return .section(statements.lowerBound + index - leadingCount) }
         return .trailing(index - leadingCount - statements.count)
     }
 
-    /// The server's error position made relative to section statement `index`, as if it had been sent alone.
+    /// The server's error position made relative to section statement `index`, as if it had been sent alone;
+    /// `nil` when the position lies outside that statement (it then says nothing about it).
     func positionInStatement(_ error: PostgresError, index: Int) -> Int? {
         guard let position = error.position, statements.contains(index) else { return nil }
-        let relative = position - characterRanges[index - statements.lowerBound].lowerBound
-        return relative >= 1 ? relative : nil
+        let range = characterRanges[index - statements.lowerBound]
+        guard range.contains(position - 1) else { return nil }
+        return position - range.lowerBound
     }
 }

@@ -50,20 +50,16 @@ extension VersionTable {
         case unknown
         /// Measured by the client; the event ended `endedSecondsAgo` before its rows are written.
         case measured(milliseconds: Double, endedSecondsAgo: Double = 0)
-        /// Measured by the server: from the arrival of the message that holds the recording statement until that
-        /// statement runs. For a revision sent in one message together with its recording.
-        case sinceMessageArrived
-
-        init(_ milliseconds: Double?) {
-            self = milliseconds.map { .measured(milliseconds: $0) } ?? .unknown
-        }
+        /// Measured by the server: from the start of the transaction until the recording statement runs. For a
+        /// revision whose transaction the runner opened just for it, recorded in that transaction.
+        case sinceTransactionStart
 
         /// The duration in milliseconds, as SQL.
         var durationSQL: String {
             switch self {
             case .unknown: "NULL"
             case .measured(let milliseconds, _): String((milliseconds * 1000).rounded() / 1000)
-            case .sinceMessageArrived: "1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())"
+            case .sinceTransactionStart: "1000 * extract(epoch FROM clock_timestamp() - transaction_timestamp())"
             }
         }
 
@@ -75,9 +71,9 @@ extension VersionTable {
             case .measured(let milliseconds, let endedSecondsAgo):
                 "clock_timestamp() - make_interval(secs => "
                     + "\((((milliseconds + endedSecondsAgo * 1000) * 1000).rounded() / 1000)) / 1000.0)"
-            case .sinceMessageArrived:
-                // The time the server received the message (simple query protocol).
-                "statement_timestamp()"
+            case .sinceTransactionStart:
+                // When the server received the message that opened the transaction (simple query protocol).
+                "transaction_timestamp()"
             }
         }
     }
@@ -85,17 +81,7 @@ extension VersionTable {
     /// Inserts (or, for a resumed revision, completes) the row of an applied revision.
     /// - Parameters:
     ///   - status: `applied`, or `running` for a non-transactional revision about to start.
-    ///   - milliseconds: execution time, `nil` when unknown (stamp, offline scripts).
-    package func upsertStatement(
-        _ record: Record,
-        status: AppliedRevision.Status,
-        milliseconds: Double?,
-        clientHost: String?
-    ) -> String {
-        upsertStatement(record, status: status, elapsed: Elapsed(milliseconds), clientHost: clientHost)
-    }
-
-    /// Inserts or completes the row of a revision, with its execution time as `elapsed` says.
+    ///   - elapsed: its execution time; `.unknown` for a stamp or an offline script.
     package func upsertStatement(
         _ record: Record,
         status: AppliedRevision.Status,
@@ -105,17 +91,8 @@ extension VersionTable {
         upsertStatement(rows: [rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)])
     }
 
-    /// One row for ``upsertStatement(rows:)``: a parenthesised list of literals.
+    /// One row for ``upsertStatement(rows:)``: a parenthesised list of values.
     package func rowValues(
-        _ record: Record,
-        status: AppliedRevision.Status,
-        milliseconds: Double?,
-        clientHost: String?
-    ) -> String {
-        rowValues(record, status: status, elapsed: Elapsed(milliseconds), clientHost: clientHost)
-    }
-
-    private func rowValues(
         _ record: Record,
         status: AppliedRevision.Status,
         elapsed: Elapsed,
@@ -169,29 +146,7 @@ extension VersionTable {
     }
 
     /// One event for ``logStatement(rows:)``: a parenthesised list of values. `started_at` is computed on the
-    /// server from the duration (and `endedSecondsAgo`), so the log needs no trust in the client's clock.
-    package func logValues(
-        _ event: Event,
-        revision: String,
-        succeeded: Bool,
-        detail: String?,
-        milliseconds: Double?,
-        clientHost: String?,
-        endedSecondsAgo: Double = 0
-    ) -> String {
-        let elapsed: Elapsed =
-            milliseconds.map { .measured(milliseconds: $0, endedSecondsAgo: endedSecondsAgo) } ?? .unknown
-        return logValues(
-            event,
-            revision: revision,
-            succeeded: succeeded,
-            detail: detail,
-            elapsed: elapsed,
-            clientHost: clientHost
-        )
-    }
-
-    /// One event for ``logStatement(rows:)``, its start and duration as `elapsed` says.
+    /// server from `elapsed`, so the log needs no trust in the client's clock.
     package func logValues(
         _ event: Event,
         revision: String,

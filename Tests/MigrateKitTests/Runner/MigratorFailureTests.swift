@@ -1,4 +1,5 @@
 import MigrateTestSupport
+import PostgresClient
 import Testing
 
 @testable import MigrateKit
@@ -141,14 +142,21 @@ import Testing
     }
 
     /// A section longer than one message allows goes in several; an error in a later message still points
-    /// at its statement, and nothing of the revision stays.
+    /// at its statement, nothing of the revision stays, and its time covers every message.
     @Test(arguments: [false, true])
     func aLongRevisionGoesInSeveralMessages(atomic: Bool) throws {
         let count = StatementBatch.maximumStatements * 2 + 10
-        var up = "CREATE TABLE f002_made (id integer PRIMARY KEY);\n"
-        for id in 1..<count { up += "INSERT INTO f002_made VALUES (\(id));\n" }
+        var up = "CREATE TABLE f002_made (id integer PRIMARY KEY);\nSELECT pg_sleep(0.3);\n"
+        for id in 2..<count { up += "INSERT INTO f002_made VALUES (\(id));\n" }
         let section = try PreparedSection(text: up, origin: "long.sql", firstLine: 1)
-        #expect(StatementBatch.runs(of: section).count == 3)
+        let messages = StatementBatch.messages(
+            for: section,
+            leading: ["BEGIN"],
+            trailing: ["COMMIT"],
+            separately: false
+        )
+        #expect(messages.map(\.statements) == [0..<1000, 1000..<2000, 2000..<2010])
+        #expect(messages.map(\.statementCount) == [1001, 1000, 11])
 
         // Statement 2,005 (line 2,010 of the file) repeats a key, in the third message.
         let failing = Self.failing(up.replacingOccurrences(of: "VALUES (2004);", with: "VALUES (7);"))
@@ -159,8 +167,13 @@ import Testing
 
             try fixture.write([Self.failing(up)])
             try fixture.migrator { if atomic { $0.transactionMode = .all } }.upgrade(to: .head)
-            #expect(try fixture.rows("SELECT count(*) FROM f002_made") == [["\(count - 1)"]])
+            #expect(try fixture.rows("SELECT count(*) FROM f002_made") == [["\(count - 2)"]])
             #expect(try fixture.versionRows() == ["f001 applied 0", "f002 applied 0", "f003 applied 0"])
+            // The sleep is in the first message, the recording in the last.
+            let slow = try fixture.rows(
+                "SELECT execution_ms >= 300 FROM schema_migrations WHERE revision = 'f002'"
+            )
+            #expect(slow == [["t"]])
         }
     }
 
@@ -171,11 +184,66 @@ import Testing
             origin: "big.sql",
             firstLine: 1
         )
-        #expect(StatementBatch.runs(of: section) == [0..<3, 3..<6, 6..<7])
+        let messages = StatementBatch.messages(for: section, leading: [], trailing: [], separately: false)
+        #expect(messages.map(\.statements) == [0..<3, 3..<6, 6..<7])
     }
 
-    /// A revision and its recording travel in one message, so the server times the revision: from the message's
-    /// arrival to the recording.
+    /// Before PostgreSQL 13, or with standard_conforming_strings off, every statement goes alone, and the
+    /// runner's own statements in messages of their own.
+    @Test func separatelyMeansAMessageEach() throws {
+        let section = try PreparedSection(text: "SELECT 1;\nSELECT 2;", origin: "two.sql", firstLine: 1)
+        let messages = StatementBatch.messages(
+            for: section,
+            leading: ["BEGIN", "SET LOCAL lock_timeout = '5s'"],
+            trailing: ["COMMIT"],
+            separately: true
+        )
+        #expect(
+            messages.map(\.text) == [
+                "BEGIN;\nSET LOCAL lock_timeout = '5s';\n", "SELECT 1;\n", "SELECT 2;\n", "COMMIT;\n",
+            ]
+        )
+    }
+
+    /// With standard_conforming_strings off, the server reads `'C:\'` as an unterminated string, where the
+    /// parser that split the section saw a whole one: sent alone, the statement fails by itself, at its line.
+    @Test func withStandardConformingStringsOffEveryStatementGoesAlone() throws {
+        let failing = Self.failing("CREATE TABLE f002_made (id integer);\nSELECT 'C:\\';\nSELECT 1;")
+        try RunnerFixture.with([Self.first, failing, Self.last]) { fixture in
+            try fixture.connection.execute("SET standard_conforming_strings = off")
+            #expect(fixture.connection.reportedSetting("standard_conforming_strings") == "off")
+            let error = try Self.upgradeFails(fixture)
+            #expect(error.location?.line == 7)
+            #expect(error.message.contains("failed in the statement at line 7"))
+            #expect(error.message.contains("unterminated quoted string"))
+        }
+    }
+
+    /// Which statement a failed message blames: the count of completed statements, with the server's error
+    /// position only for a message refused before anything ran, and only for the column inside the blamed one.
+    @Test func aFailureIsBlamedOnTheStatementTheCountNames() throws {
+        let section = try PreparedSection(text: "SELECT 'é';\nSELECT 2;\nSELECT 3;", origin: "x.sql", firstLine: 1)
+        let batch = StatementBatch(leading: ["BEGIN"], section: section, statements: 0..<3, trailing: ["COMMIT"])
+        // "BEGIN;\n" is characters 0-6, "SELECT 'é';\n" 7-18, "SELECT 2;\n" 19-28, "SELECT 3;\n" 29-38.
+        func failure(completed: Int, position: Int?) -> ScriptFailure {
+            var error = PostgresError(code: .server, message: "boom")
+            error.position = position
+            return ScriptFailure(error: error, completedStatements: completed)
+        }
+        // Refused while being read: the position names the statement, even at its `;`.
+        #expect(batch.failedPart(failure(completed: 0, position: 27)) == .section(1))
+        #expect(batch.failedPart(failure(completed: 0, position: 28)) == .section(1))
+        #expect(batch.failedPart(failure(completed: 0, position: nil)) == .leading(0))
+        // Once statements ran, the count decides; a position elsewhere (bytes counted as characters in a
+        // SQL_ASCII database) does not move the blame, and gives no column.
+        #expect(batch.failedPart(failure(completed: 2, position: 31)) == .section(1))
+        #expect(batch.positionInStatement(failure(completed: 2, position: 31).error, index: 1) == nil)
+        #expect(batch.positionInStatement(failure(completed: 2, position: 27).error, index: 1) == 8)
+        #expect(batch.failedPart(failure(completed: 4, position: nil)) == .trailing(0))
+    }
+
+    /// A revision and its recording travel in one transaction of the runner's, so the server times the revision:
+    /// from the start of the transaction to the recording.
     @Test func aRevisionsRowAndLogEntryCarryItsOwnExecutionTime() throws {
         let slow = GeneratedRevision("s001", up: "CREATE TABLE t_s001 (id integer);\nSELECT pg_sleep(0.25);")
         let quick = GeneratedRevision("s002", parents: ["s001"])
