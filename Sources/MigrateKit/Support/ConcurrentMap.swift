@@ -12,12 +12,19 @@ extension Array where Element: Sendable {
     /// Maps the elements on all cores, in order, and returns every element's result (value or error).
     ///
     /// Worth it only for work that dwarfs starting threads: below `minimumCount` elements it runs on the calling
-    /// thread. Each worker takes every n-th element, so neighbours (often alike in cost) spread evenly.
+    /// thread, as it does on Darwin, where dispatch's worker threads have 512 KB stacks (too little for the
+    /// recursion of deep parse trees). Each worker takes every n-th element, so neighbours (often alike in
+    /// cost) spread evenly.
     func concurrentResults<Value: Sendable>(
         minimumCount: Int,
         _ transform: @Sendable (Element) throws -> Value
     ) -> [Result<Value, any Error>] {
-        guard count >= minimumCount else { return map { element in Result { try transform(element) } } }
+        #if canImport(Darwin)
+            let threshold = Int.max
+        #else
+            let threshold = minimumCount
+        #endif
+        guard count >= threshold else { return map { element in Result { try transform(element) } } }
         // sysconf rather than ProcessInfo, which reads cgroup files through Foundation on every start.
         let workers = Swift.max(1, Swift.min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8, count))
         let slots = ResultSlots<Value>(count: count)

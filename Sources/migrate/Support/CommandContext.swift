@@ -1,6 +1,5 @@
 import Foundation
 import MigrateKit
-import Synchronization
 import SystemProcess
 
 #if canImport(Glibc)
@@ -87,7 +86,9 @@ struct CommandContext {
         Terminal.detail(
             "revision graph loaded in \(milliseconds) ms (\(graph.revisions.count) revisions from \(directory))"
         )
-        graphsKeptUntilExit.withLock { $0.append(graph) }
+        // Kept until the process exits: freeing 10,000 revisions one by one takes longer than the exit that
+        // frees the whole address space at once.
+        _ = Unmanaged.passRetained(KeptUntilExit(graph))
         return graph
     }
 
@@ -148,6 +149,8 @@ struct CommandContext {
     }
 }
 
-/// Every graph the process read, kept until it exits: freeing 10,000 revisions one by one takes about 5 ms, and
-/// the exit that follows frees the whole address space at once anyway.
-private let graphsKeptUntilExit = Mutex<[RevisionGraph]>([])
+/// A value that is never freed: see `readGraph(directory:)`.
+private final class KeptUntilExit<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
