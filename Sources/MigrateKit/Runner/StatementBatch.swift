@@ -67,9 +67,12 @@ struct StatementBatch {
     ) -> [StatementBatch] {
         let count = section.statements.count
         if separately {
-            return [StatementBatch(leading: leading, section: section, statements: 0..<0)]
+            // No empty message: the server would answer it with a result of its own.
+            return
+                ([StatementBatch(leading: leading, section: section, statements: 0..<0)]
                 + (0..<count).map { StatementBatch(section: section, statements: $0..<($0 + 1)) }
-                + [StatementBatch(section: section, statements: count..<count, trailing: trailing)]
+                + [StatementBatch(section: section, statements: count..<count, trailing: trailing)])
+                .filter { $0.statementCount > 0 }
         }
         var runs: [Range<Int>] = []
         var start = 0

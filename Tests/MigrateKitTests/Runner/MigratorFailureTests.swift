@@ -203,6 +203,9 @@ import Testing
                 "BEGIN;\nSET LOCAL lock_timeout = '5s';\n", "SELECT 1;\n", "SELECT 2;\n", "COMMIT;\n",
             ]
         )
+        // An atomic batch has no trailing statements per revision: no empty message for them.
+        let atomic = StatementBatch.messages(for: section, leading: ["SET LOCAL x = 1"], trailing: [], separately: true)
+        #expect(atomic.map(\.text) == ["SET LOCAL x = 1;\n", "SELECT 1;\n", "SELECT 2;\n"])
     }
 
     /// With standard_conforming_strings off, the server reads `'C:\'` as an unterminated string, where the
@@ -216,6 +219,11 @@ import Testing
             #expect(error.location?.line == 7)
             #expect(error.message.contains("failed in the statement at line 7"))
             #expect(error.message.contains("unterminated quoted string"))
+
+            // Fixed, the batch goes through the same way in one transaction.
+            try fixture.write([Self.failing("CREATE TABLE f002_made (id integer);\nSELECT 1;")])
+            try fixture.migrator { $0.transactionMode = .all }.upgrade(to: .head)
+            #expect(try fixture.versionRows() == ["f001 applied 0", "f002 applied 0", "f003 applied 0"])
         }
     }
 
