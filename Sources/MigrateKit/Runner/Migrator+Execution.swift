@@ -50,7 +50,8 @@ extension Migrator {
         for (index, step) in steps.enumerated() {
             let isLast = index == steps.count - 1
             if step.isTransactional {
-                try runInTransaction(step, durable: isLast)
+                // Read under the lock: no other run can have added the revision's row since.
+                try runInTransaction(step, durable: isLast, rowExists: partial[step.revision] != nil)
             } else {
                 try runStatementByStatement(step, resumeFrom: partial[step.revision], durable: isLast)
             }
@@ -103,13 +104,14 @@ extension Migrator {
 
     /// A transactional revision: its statements and its version-table row in one transaction, sent as one
     /// message (BEGIN, timeouts, statements, row and log entry timed by the server, COMMIT): one round trip.
-    func runInTransaction(_ step: PreparedStep, durable: Bool) throws {
+    func runInTransaction(_ step: PreparedStep, durable: Bool, rowExists: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
         try runStatements(
             step,
             after: ["BEGIN"] + step.timeoutStatements(local: true),
-            then: step.finishStatements(elapsed: .sinceTransactionStart, durable: durable) + ["COMMIT"],
+            then: step.finishStatements(elapsed: .sinceTransactionStart, durable: durable, rowExists: rowExists)
+                + ["COMMIT"],
             outcome: "it was rolled back" + earlierRevisionsNote(step)
         )
         let milliseconds = (monotonicSeconds() - started) * 1000

@@ -133,8 +133,15 @@ package struct PreparedStep: Sendable {
     }
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
-    func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed) -> String {
+    /// - Parameter rowExists: `false` when the revision is known to have no row yet: a plain INSERT then.
+    func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed, rowExists: Bool = true)
+        -> String
+    {
         guard let record else { return versionTable.deleteStatement(revision: revision) }
+        guard rowExists else {
+            let row = versionTable.rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)
+            return versionTable.insertStatement(rows: [row])
+        }
         return versionTable.upsertStatement(record, status: status, elapsed: elapsed, clientHost: clientHost)
     }
 
@@ -169,9 +176,14 @@ package struct PreparedStep: Sendable {
 
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a
     /// synchronous commit so everything before it is durable too.
-    func finishStatements(elapsed: VersionTable.Elapsed, durable: Bool, detail: String? = nil) -> [String] {
+    func finishStatements(
+        elapsed: VersionTable.Elapsed,
+        durable: Bool,
+        detail: String? = nil,
+        rowExists: Bool = true
+    ) -> [String] {
         var statements = [
-            recordStatement(status: .applied, elapsed: elapsed),
+            recordStatement(status: .applied, elapsed: elapsed, rowExists: rowExists),
             logStatement(succeeded: true, detail: detail, elapsed: elapsed),
         ]
         if durable { statements.insert("SET LOCAL synchronous_commit = on", at: 0) }

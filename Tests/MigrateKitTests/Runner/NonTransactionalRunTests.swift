@@ -58,6 +58,30 @@ import Testing
         }
     }
 
+    /// A revision that failed outside a transaction and was then made transactional still has its `failed`
+    /// row: applying it completes that row (the others, known to have none, get a plain INSERT).
+    @Test func aFailedRevisionMadeTransactionalCompletesItsRow() throws {
+        let broken = Self.history(third: "CREATE TABLE n002_c (id integer REFERENCES nowhere);")
+        try RunnerFixture.with(broken) { fixture in
+            _ = try #require(throws: MigrateError.self) { try fixture.migrator().upgrade(to: .head) }
+            #expect(try fixture.versionRows() == ["n001 applied 0", "n002 failed 2"])
+
+            var fixed = Self.history()
+            fixed[1].isTransactional = true
+            fixed[1].up =
+                "CREATE TABLE IF NOT EXISTS n002_a (id integer);\n"
+                + "CREATE TABLE IF NOT EXISTS n002_b (id integer);\nCREATE TABLE n002_c (id integer);\n"
+                + "CREATE TABLE n002_d (id integer);"
+            try fixture.write(fixed)
+            #expect(try fixture.migrator().upgrade(to: .head) == ["n002", "n003"])
+            #expect(try fixture.versionRows() == ["n001 applied 0", "n002 applied 2", "n003 applied 0"])
+            let n002 = try fixture.rows(
+                "SELECT transactional, failure IS NULL FROM schema_migrations WHERE revision = 'n002'"
+            )
+            #expect(n002 == [["t", "t"]])
+        }
+    }
+
     @Test func interruptedPartWayResumesAfterTheLastRecordedStatement() throws {
         try RunnerFixture.with(Self.history()) { fixture in
             try fixture.migrator().upgrade(to: .revision("n001", offset: 0))
