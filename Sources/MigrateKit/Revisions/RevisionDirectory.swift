@@ -42,8 +42,7 @@ package struct RevisionDirectory: Sendable {
         let descriptor = dirfd(directory)
         let slots = ResultSlots<Revision?>(count: names.count)
         // Below a few hundred files, threads cost more than they save.
-        // sysconf rather than ProcessInfo, which reads cgroup files through Foundation on every start.
-        let workers = names.count < 256 ? 1 : max(1, min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8))
+        let workers = names.count < 256 ? 1 : concurrentWorkerCount()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var buffer: [UInt8] = []
             for index in stride(from: worker, to: names.count, by: workers) {

@@ -97,7 +97,7 @@ package final class Migrator {
             if purge {
                 for row in rows {
                     statements.append(versionTable.deleteStatement(revision: row.revision))
-                    statements.append(logStatement(.unstamp, row.revision, succeeded: true, detail: "purged", nil))
+                    statements.append(stampLogStatement(.unstamp, row.revision, detail: "purged"))
                 }
                 rows = []
             }
@@ -105,7 +105,7 @@ package final class Migrator {
             let plan = try graph.stampPlan(to: target, applied: applied)
             for id in plan.removed {
                 statements.append(versionTable.deleteStatement(revision: id))
-                statements.append(logStatement(.unstamp, id, succeeded: true, detail: nil, nil))
+                statements.append(stampLogStatement(.unstamp, id, detail: nil))
             }
             for id in plan.added {
                 let revision = try graph.resolve(id)
@@ -117,7 +117,7 @@ package final class Migrator {
                         clientHost: options.clientHost
                     )
                 )
-                statements.append(logStatement(.stamp, id, succeeded: true, detail: nil, nil))
+                statements.append(stampLogStatement(.stamp, id, detail: nil))
             }
             if !statements.isEmpty {
                 try connection.execute(
@@ -165,19 +165,14 @@ package final class Migrator {
         )
     }
 
-    func logStatement(
-        _ event: VersionTable.Event,
-        _ revision: String,
-        succeeded: Bool,
-        detail: String?,
-        _ milliseconds: Double?
-    ) -> String {
+    /// The log entry of a stamp or unstamp: it always succeeds with its transaction, and takes no time to speak of.
+    func stampLogStatement(_ event: VersionTable.Event, _ revision: String, detail: String?) -> String {
         let row = versionTable.logValues(
             event,
             revision: revision,
-            succeeded: succeeded,
+            succeeded: true,
             detail: detail,
-            elapsed: milliseconds.map { .measured(milliseconds: $0) } ?? .unknown,
+            elapsed: .unknown,
             clientHost: options.clientHost
         )
         return versionTable.logStatement(rows: [row])

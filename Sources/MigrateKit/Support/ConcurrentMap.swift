@@ -25,8 +25,7 @@ extension Array where Element: Sendable {
             let threshold = minimumCount
         #endif
         guard count >= threshold else { return map { element in Result { try transform(element) } } }
-        // sysconf rather than ProcessInfo, which reads cgroup files through Foundation on every start.
-        let workers = Swift.max(1, Swift.min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8, count))
+        let workers = Swift.min(concurrentWorkerCount(), count)
         let slots = ResultSlots<Value>(count: count)
         withoutActuallyEscaping(transform) { transform in
             self.withUnsafeBufferPointer { elements in
@@ -40,6 +39,12 @@ extension Array where Element: Sendable {
         }
         return (0..<count).map { slots.take($0) }
     }
+}
+
+/// How many threads concurrent work uses: one per online core, at most 8. sysconf rather than ProcessInfo,
+/// which reads cgroup files through Foundation on every start.
+func concurrentWorkerCount() -> Int {
+    max(1, min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 8))
 }
 
 /// A value handed to concurrent workers that only read it while its owner waits for them.
