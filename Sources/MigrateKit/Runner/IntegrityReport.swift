@@ -38,6 +38,11 @@ package struct IntegrityReport: Sendable {
         }
     }
 
+    /// Only the part-way revisions among `rows`: no comparison with the files.
+    package init(partialOf rows: [AppliedRevision]) {
+        partial = rows.filter { $0.status != .applied }
+    }
+
     /// No edited and no missing files: `upgrade` may run.
     package var isClean: Bool { changed.isEmpty && missingFiles.isEmpty }
 

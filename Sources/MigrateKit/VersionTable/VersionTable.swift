@@ -127,29 +127,46 @@ package struct VersionTable: Sendable, Hashable {
 
     // MARK: - Reading
 
+    /// How much of each row a read of the version table fetches.
+    package enum RowDetail: Sendable {
+        /// Every column.
+        case everything
+        /// Every column but the stored down SQL, which is most of a row's bytes and only a downgrade needs.
+        case withoutDownSQL
+        /// Only where the database stands: `revision`, `parents`, `status` and `message`; the other fields
+        /// of ``AppliedRevision`` are left at their defaults.
+        case position
+    }
+
     /// Every row of the version table, oldest first. Empty if the table does not exist.
     /// - Parameters:
     ///   - knownToExist: The caller has just checked (or created) the table: saves a round trip.
-    ///   - withDownSQL: Whether to read the stored down SQL; without it, ``AppliedRevision/downSQL`` is `nil`.
+    ///   - detail: Which columns to read; ``AppliedRevision/downSQL`` is `nil` unless `.everything`.
     package func appliedRevisions(
         on connection: PostgresConnection,
         knownToExist: Bool = false,
-        withDownSQL: Bool = true
+        detail: RowDetail = .everything
     ) throws -> [AppliedRevision] {
         guard try knownToExist || existingLayout(on: connection) != nil else { return [] }
-        // The down SQL is most of a row's bytes, and only a downgrade needs it. The order is by the timestamp
-        // itself (to the microsecond), not by its text, which only has whole seconds and sorts slowly.
-        let downSQL = withDownSQL ? "down_sql" : "NULL::text AS down_sql"
+        let columns: String
+        switch detail {
+        case .position:
+            columns = "revision, parents, status, message"
+        case .everything, .withoutDownSQL:
+            columns = """
+                revision, parents, depends_on, branch_labels, message, file_name, checksum, \
+                \(detail == .everything ? "down_sql" : "NULL::text AS down_sql"), transactional, status, \
+                statements_done, failure, \
+                to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at, applied_by, \
+                client_host, execution_ms, tool_version
+                """
+        }
+        // The order is by the timestamp itself (to the microsecond), not by its text, which only has whole
+        // seconds and sorts slowly.
         let result = try connection.execute(
-            """
-            SELECT revision, parents, depends_on, branch_labels, message, file_name, checksum, \(downSQL),
-                   transactional, status, statements_done, failure,
-                   to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
-                   applied_by, client_host, execution_ms, tool_version
-            FROM \(qualifiedName) AS applied
-            ORDER BY applied.applied_at, applied.revision
-            """
+            "SELECT \(columns) FROM \(qualifiedName) AS applied ORDER BY applied.applied_at, applied.revision"
         )
-        return result.rows.map(AppliedRevision.init(row:))
+        let positions = AppliedRevision.ColumnPositions(result)
+        return (0..<result.rowCount).map { AppliedRevision(result, row: $0, positions: positions) }
     }
 }

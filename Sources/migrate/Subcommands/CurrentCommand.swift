@@ -19,7 +19,8 @@ struct CurrentCommand: ParsableCommand {
         let status = try MigrationStatus.read(
             connection: session.connection,
             graph: graph,
-            versionTable: context.versionTable
+            versionTable: context.versionTable,
+            detail: .position
         )
         let heads = Set(graph.heads.map(\.id))
         if json {

@@ -26,7 +26,8 @@ struct HistoryCommand: ParsableCommand {
             let status = try MigrationStatus.read(
                 connection: session.connection,
                 graph: graph,
-                versionTable: context.versionTable
+                versionTable: context.versionTable,
+                detail: .position
             )
             applied = Set(status.rows.filter { $0.status == .applied }.map(\.revision))
         }

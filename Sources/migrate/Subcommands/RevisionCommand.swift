@@ -97,7 +97,8 @@ struct RevisionCommand: ParsableCommand {
         let status = try MigrationStatus.read(
             connection: session.connection,
             graph: graph,
-            versionTable: context.versionTable
+            versionTable: context.versionTable,
+            detail: .position
         )
         guard status.pending.isEmpty else {
             throw MigrateError(

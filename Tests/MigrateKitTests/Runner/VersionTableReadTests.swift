@@ -29,4 +29,43 @@ import Testing
             #expect(status.rows.allSatisfy { $0.downSQL == nil })
         }
     }
+
+    /// `current` reads only where the database stands: four columns, part-way revisions, no checksum check.
+    @Test func aPositionReadHasTheHeadsAndPartWayRevisionsButComparesNoChecksums() throws {
+        let revisions = [GeneratedRevision("p001"), GeneratedRevision("p002", parents: ["p001"])]
+        try RunnerFixture.with(revisions) { fixture in
+            try fixture.migrator().upgrade(to: .head)
+            try fixture.connection.execute(
+                "UPDATE schema_migrations SET checksum = 'edited' WHERE revision = 'p001'; "
+                    + "UPDATE schema_migrations SET status = 'failed', statements_done = 1 WHERE revision = 'p002'"
+            )
+            let graph = try fixture.migrator().graph
+            let position = try MigrationStatus.read(
+                connection: fixture.connection,
+                graph: graph,
+                versionTable: VersionTable(),
+                detail: .position
+            )
+            #expect(position.rows.map(\.revision) == ["p001", "p002"])
+            #expect(position.rows.map(\.parents) == [[], ["p001"]])
+            #expect(position.rows.map(\.status) == [.applied, .failed])
+            #expect(position.rows.allSatisfy { $0.checksum.isEmpty && $0.appliedBy.isEmpty && $0.statementsDone == 0 })
+            #expect(position.currentHeads == ["p001"])
+            #expect(position.pending.map(\.id) == ["p002"])
+            #expect(position.integrity.partial.map(\.revision) == ["p002"])
+            #expect(position.integrity.changed.isEmpty)
+            #expect(!position.isUpToDate)
+
+            let full = try MigrationStatus.read(
+                connection: fixture.connection,
+                graph: graph,
+                versionTable: VersionTable()
+            )
+            #expect(full.integrity.changed.map(\.row.revision) == ["p001"])
+            // A part-way revision does not hide its applied parent from the current heads.
+            #expect(full.currentHeads == ["p001"])
+            #expect(full.rows.map(\.statementsDone) == [0, 1])
+            #expect(full.rows.allSatisfy { !$0.appliedBy.isEmpty && $0.appliedAt.hasSuffix("Z") })
+        }
+    }
 }
