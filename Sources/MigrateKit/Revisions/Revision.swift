@@ -20,7 +20,6 @@ package struct Revision: Sendable, Hashable {
         var statementTimeout: PostgresDuration?
         var up: RevisionSection
         var down: RevisionSection
-        var checksum: String
         var path: String
         var lines: Lines
     }
@@ -108,10 +107,10 @@ package struct Revision: Sendable, Hashable {
     }
 
     /// SHA-256 of `up.text` as lowercase hex: recorded when applied, so that edits to a shipped revision show.
-    package var checksum: String {
-        get { storage.fields.checksum }
-        set { fields.checksum = newValue }
-    }
+    ///
+    /// Computed on each use, not when the file is read: most commands never ask, and hashing every file was
+    /// a tenth of reading a large project.
+    package var checksum: String { RevisionFile.checksum(of: up.text) }
 
     /// The file the revision was read from, as the loader was given it (for messages).
     package var path: String {
@@ -158,7 +157,6 @@ package struct Revision: Sendable, Hashable {
         statementTimeout: PostgresDuration? = nil,
         up: RevisionSection,
         down: RevisionSection,
-        checksum: String,
         path: String,
         lines: Lines
     ) {
@@ -175,7 +173,6 @@ package struct Revision: Sendable, Hashable {
                 statementTimeout: statementTimeout,
                 up: up,
                 down: down,
-                checksum: checksum,
                 path: path,
                 lines: lines
             )

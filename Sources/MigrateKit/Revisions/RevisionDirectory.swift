@@ -92,8 +92,8 @@ package struct RevisionDirectory: Sendable {
             if RevisionFile.isRevisionFileName(name) { names.append(name) }
         }
         if errno != 0 { throw ioError("cannot list the revisions directory", path: path) }
-        // Revision file names are ASCII (others are rejected), for which `<` is byte order, and fast.
-        names.sort()
+        // Revision file names are ASCII (others are rejected), for which byte order is `<`.
+        names.sortByASCII { $0 }
         return names
     }
 

@@ -114,24 +114,33 @@ package enum RevisionFile {
     /// Checks, before reading it, that `name` (a `.sql` file) has the form `<revision>_<slug>.sql`.
     /// - Throws: `MigrateError` `.revisionFile` naming the file.
     static func checkFileNameForm(_ name: String, path: String) throws {
-        let stem = name.utf8.dropLast(fileExtension.utf8.count)
-        let underscore = stem.firstIndex(of: UInt8(ascii: "_"))
-        guard let underscore, underscore != stem.startIndex, stem.allSatisfy(Revision.isIdentifierByte) else {
-            throw fileNameError(name: name, path: path, found: nil)
+        // Over the contiguous bytes: this runs for every file, and the generic algorithms on `String.UTF8View`
+        // cost as much as parsing the file's header.
+        var name = name
+        let isWellFormed = name.withUTF8 { bytes in
+            let stem = bytes.prefix(max(0, bytes.count - fileExtension.utf8.count))
+            guard let underscore = stem.firstIndex(of: UInt8(ascii: "_")), underscore > 0 else { return false }
+            return stem.allSatisfy(Revision.isIdentifierByte)
         }
+        guard isWellFormed else { throw fileNameError(name: name, path: path, found: nil) }
     }
 
     /// Checks that `name`, the file `revision` was read from, is `<revision.id>_<slug>.sql`.
     /// - Throws: `MigrateError` `.revisionFile` naming the file and the `-- migrate:revision` line.
     static func checkFileName(_ name: String, of revision: Revision) throws {
-        // Works on UTF-8 bytes: this runs once per file, and Character-based String operations cost more than
-        // parsing the file does.
-        let nameBytes = name.utf8
-        let idBytes = revision.id.utf8
-        let stemLength = nameBytes.count - fileExtension.utf8.count
-        let separator = nameBytes.index(nameBytes.startIndex, offsetBy: min(idBytes.count, nameBytes.count))
-        guard stemLength > idBytes.count, nameBytes.starts(with: idBytes), nameBytes[separator] == UInt8(ascii: "_")
-        else {
+        var name = name
+        var id = revision.id
+        // nil: the name does not begin with the id and `_`; else whether the slug after them is valid.
+        let slugIsValid: Bool? = name.withUTF8 { nameBytes in
+            id.withUTF8 { idBytes in
+                let stemLength = nameBytes.count - fileExtension.utf8.count
+                guard stemLength > idBytes.count, nameBytes[idBytes.count] == UInt8(ascii: "_"),
+                    memcmp(nameBytes.baseAddress!, idBytes.baseAddress!, idBytes.count) == 0
+                else { return nil }
+                return isValidSlug(utf8: nameBytes[(idBytes.count + 1)..<stemLength])
+            }
+        }
+        guard let slugIsValid else {
             let namePrefix = name.prefix { $0 != "_" }
             throw MigrateError(
                 .revisionFile,
@@ -141,8 +150,8 @@ package enum RevisionFile {
                 hint: "a revision's id and its file name must agree; rename the file or fix the directive"
             )
         }
-        let slug = nameBytes[nameBytes.index(after: separator)...].dropLast(fileExtension.utf8.count)
-        guard isValidSlug(utf8: slug) else {
+        guard slugIsValid else {
+            let slug = name.utf8.dropFirst(id.utf8.count + 1).dropLast(fileExtension.utf8.count)
             throw fileNameError(name: name, path: revision.path, found: String(decoding: slug, as: UTF8.self))
         }
     }

@@ -150,8 +150,10 @@ package struct RevisionGraph: Sendable {
         private let sorted: [(id: String, index: Int)]
 
         init(_ revisions: [Revision]) {
-            // Ids are ASCII, so `<` is byte order.
-            sorted = revisions.indices.map { (revisions[$0].id, $0) }.sorted { $0.id < $1.id }
+            var sorted = revisions.indices.map { (id: revisions[$0].id, index: $0) }
+            // Ids are ASCII, so byte order is `<`, which the binary search below uses.
+            sorted.sortByASCII(\.id)
+            self.sorted = sorted
         }
 
         /// The index of the only revision whose id begins with `prefix`.
