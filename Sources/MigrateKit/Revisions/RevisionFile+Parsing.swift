@@ -89,6 +89,10 @@ private struct RevisionFileParser {
 
     init(buffer: UnsafeBufferPointer<UInt8>, path: String) {
         assert(RevisionFile.headerKeys.count == 9, "directiveLines has one slot per header key")
+        assert(
+            RevisionFile.headerKeys[HeaderKey.statementTimeout.rawValue] == "statement_timeout",
+            "HeaderKey follows the order of RevisionFile.headerKeys"
+        )
         self.buffer = buffer
         self.path = path
         if let base = buffer.baseAddress {
