@@ -38,13 +38,14 @@ package struct MigrationStatus: Sendable {
                 knownToExist: true,
                 detail: detail == .full ? .withoutDownSQL : .position
             ) : []
-        let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
+        let appliedRows = rows.filter { $0.status == .applied }
+        let applied = Set(appliedRows.map(\.revision))
         let pending =
             graph.revisions.isEmpty
             ? [] : try graph.upgradePlan(to: .heads, applied: applied).steps.compactMap(\.revision)
         // Applied revisions without a file are heads too unless an applied revision names them as parent; and
         // a known revision is no head when such a revision (unknown to the graph) recorded it as its parent.
-        let parentsOfApplied = Set(rows.filter { $0.status == .applied }.flatMap(\.parents))
+        let parentsOfApplied = Set(appliedRows.flatMap(\.parents))
         let known = graph.currentHeads(applied: applied).map(\.id).filter { !parentsOfApplied.contains($0) }
         let unknown = graph.unknownRevisions(in: applied).filter { !parentsOfApplied.contains($0) }
         return MigrationStatus(
