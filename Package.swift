@@ -71,3 +71,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Extension members are visible only in files that import their module, so a file that imports
+// FoundationEssentials cannot reach, through another module's import, an API that links all of Foundation.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

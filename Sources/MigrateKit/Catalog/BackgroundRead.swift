@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// Work started on a thread of its own, whose result is collected later: reading the current database's
 /// catalog while the desired schema is built in a shadow database, or the revision files while connecting.
@@ -8,11 +8,10 @@ package final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     package init(_ work: @escaping @Sendable () throws -> Value) {
-        let thread = Thread { [self] in
+        startDetachedThread { [self] in
             result = Result { try work() }
             done.signal()
         }
-        thread.start()
     }
 
     /// Waits for the work to finish and returns its value or rethrows its error.

@@ -1,9 +1,12 @@
-import Foundation
 import Logging
 import PostgresClient
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A scratch database (`migrate_shadow_<random>`) where the desired schema is built, so that it can be read
@@ -42,11 +45,11 @@ package final class ShadowDatabase {
         let server = try Self.connect(serverConnectionString)
         defer { server.close() }
         // Registered before it exists: if we are interrupted right after CREATE, cleanup still finds it.
-        ShadowRegistry.shared.add(name, server: serverConnectionString)
+        ShadowRegistry.add(name, server: serverConnectionString)
         do {
             try server.execute("CREATE DATABASE \(SQLQuoting.identifier(name)) TEMPLATE template0")
         } catch {
-            ShadowRegistry.shared.remove(name)
+            ShadowRegistry.remove(name)
             throw MigrateError(
                 .connection,
                 "cannot create the shadow database \(name): \(error.message)",
@@ -102,11 +105,8 @@ package final class ShadowDatabase {
     /// - Throws: ``MigrateError`` `.io` when files cannot be read, `.statementFailed` when SQL fails.
     package func apply(sqlFilesAt path: String) throws(MigrateError) {
         for file in try Self.sqlFiles(at: path) {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw MigrateError(.io, "cannot read \(file): \(error.localizedDescription)")
+            guard let text = String(validating: try WholeFile.bytes(at: file), as: UTF8.self) else {
+                throw MigrateError(.io, "\(file) is not UTF-8 text", location: SourceLocation(file: file))
             }
             try apply(sql: text, file: file)
         }
@@ -121,7 +121,7 @@ package final class ShadowDatabase {
         } else {
             logger.warning("could not drop shadow database \(name); drop it by hand")
         }
-        ShadowRegistry.shared.remove(name)
+        ShadowRegistry.remove(name)
     }
 
     /// Drops every shadow database this process created and has not dropped yet; the cleanup for an
@@ -134,14 +134,14 @@ package final class ShadowDatabase {
     @discardableResult
     package static func dropAllLive() -> [String] {
         var dropped: [String] = []
-        for (name, server) in ShadowRegistry.shared.takeAll() where dropDatabase(name, server: server) {
+        for (name, server) in ShadowRegistry.takeAll() where dropDatabase(name, server: server) {
             dropped.append(name)
         }
         return dropped
     }
 
     /// The names of the shadow databases that exist now, created by this process.
-    package static var liveNames: [String] { ShadowRegistry.shared.names }
+    package static var liveNames: [String] { ShadowRegistry.names }
 
     // MARK: - Helpers
 
@@ -162,23 +162,42 @@ package final class ShadowDatabase {
 
     /// The `.sql` files to apply for a path: the file itself, or those under a directory sorted by path.
     package static func sqlFiles(at path: String) throws(MigrateError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let kind = FileKind(at: path) else {
             throw MigrateError(.io, "\(path) does not exist", hint: "give a .sql file or a directory of them")
         }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw MigrateError(.io, "cannot list \(path)")
-        }
+        guard kind == .directory else { return [path] }
+        let base = path.hasSuffix("/") ? path : path + "/"
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".sql") { files.append(relative) }
-        }
+        try collectSQLFiles(in: base, relativeTo: base, into: &files)
         guard !files.isEmpty else {
             throw MigrateError(.io, "\(path) contains no .sql files")
         }
-        let base = path.hasSuffix("/") ? path : path + "/"
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { base + $0 }
+    }
+
+    /// Adds the paths (relative to `base`) of the `.sql` files in `directory` and its subdirectories. Symbolic
+    /// links to files count; links to directories are not followed, so a link cycle cannot loop.
+    private static func collectSQLFiles(
+        in directory: String,
+        relativeTo base: String,
+        into files: inout [String]
+    ) throws(MigrateError) {
+        guard let handle = opendir(directory) else { throw MigrateError(.io, "cannot list \(directory)") }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let path = directory + name
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                try collectSQLFiles(in: path + "/", relativeTo: base, into: &files)
+            } else if name.hasSuffix(".sql") {
+                files.append(String(path.dropFirst(base.count)))
+            }
+        }
     }
 
     /// Line and column (1-based) of a 1-based character position, as PostgreSQL reports error positions
@@ -206,29 +225,18 @@ package final class ShadowDatabase {
 }
 
 /// The shadow databases of this process that still exist, for cleanup after an interruption.
-private final class ShadowRegistry: @unchecked Sendable {
-    static let shared = ShadowRegistry()
+private enum ShadowRegistry {
+    /// Name to server connection string.
+    private static let databases = Locked<[String: String]>([:])
 
-    // Guarded by `mutex`; a plain pthread mutex so it works without Foundation's locks in any context.
-    private var databases: [String: String] = [:]
-    private var mutex = pthread_mutex_t()
+    static func add(_ name: String, server: String) { databases.withLock { $0[name] = server } }
 
-    init() { pthread_mutex_init(&mutex, nil) }
+    static func remove(_ name: String) { _ = databases.withLock { $0.removeValue(forKey: name) } }
 
-    private func locked<Result>(_ body: () -> Result) -> Result {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
+    static var names: [String] { databases.withLock { $0.keys.sorted() } }
 
-    func add(_ name: String, server: String) { locked { databases[name] = server } }
-
-    func remove(_ name: String) { _ = locked { databases.removeValue(forKey: name) } }
-
-    var names: [String] { locked { databases.keys.sorted() } }
-
-    func takeAll() -> [(String, String)] {
-        locked {
+    static func takeAll() -> [(String, String)] {
+        databases.withLock { databases in
             defer { databases.removeAll() }
             return databases.sorted { $0.key < $1.key }
         }

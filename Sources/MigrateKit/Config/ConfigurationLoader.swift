@@ -1,4 +1,3 @@
-import Foundation
 import TOMLKit
 
 /// Reads `migrate.toml`, applies the chosen environment's overrides and `${VAR}` references, and checks every
@@ -29,8 +28,7 @@ package enum ConfigurationLoader {
         let absolutePath = FileSystemPath.absolute(shownPath, base: currentDirectory)
         let projectRoot = FileSystemPath.directory(of: absolutePath)
 
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
+        guard let kind = FileKind(at: absolutePath) else {
             if configPath != nil {
                 throw MigrateError(
                     .configuration,
@@ -49,7 +47,7 @@ package enum ConfigurationLoader {
             }
             return MigrateConfiguration(projectRoot: projectRoot, origin: .defaults(searched: absolutePath))
         }
-        guard !isDirectory.boolValue else {
+        guard kind != .directory else {
             throw MigrateError(
                 .configuration,
                 "\(shownPath) is a directory, not a configuration file",
@@ -57,10 +55,8 @@ package enum ConfigurationLoader {
                 hint: "give the path of the file itself, such as \(shownPath)/\(fileName)"
             )
         }
-        guard let data = FileManager.default.contents(atPath: absolutePath) else {
-            throw MigrateError(.io, "could not read \(shownPath)", location: SourceLocation(file: shownPath))
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = String(validating: try WholeFile.bytes(at: absolutePath, shownAs: shownPath), as: UTF8.self)
+        else {
             throw MigrateError(
                 .configuration,
                 "\(shownPath) is not UTF-8 text",

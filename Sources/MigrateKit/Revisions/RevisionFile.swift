@@ -1,4 +1,14 @@
-import Foundation
+// For `String._nfd`: canonical decomposition from the standard library's own Unicode tables. Foundation's
+// `decomposedStringWithCanonicalMapping` would link all of Foundation and ICU into the executable.
+@_spi(_Unicode) import Swift
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The on-disk format of a revision: one `.sql` file named `<revision>_<slug>.sql` whose header is made of
 /// `-- migrate:<key> <value>` directives, followed by a `-- migrate:up` and a `-- migrate:down` section.
@@ -63,7 +73,7 @@ package enum RevisionFile {
         var words: [String] = []
         var word = ""
         // Canonical decomposition splits `é` into `e` and a combining accent, which is then dropped.
-        for scalar in message.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in message._nfd {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isSlugWordByte(byte) {
                 word.unicodeScalars.append(Unicode.Scalar(byte | (isUppercase(byte) ? 0x20 : 0)))

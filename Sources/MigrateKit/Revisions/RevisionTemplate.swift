@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -157,10 +161,27 @@ package struct RevisionTemplate: Sendable, Hashable {
         return rest.prefix(8).lowercased() == "migrate:"
     }
 
+    /// `text` with every `\r\n` and lone `\r` turned into `\n`.
+    private static func withNewlineLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCarriageReturn = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") && afterCarriageReturn {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = byte == UInt8(ascii: "\r")
+            bytes.append(afterCarriageReturn ? UInt8(ascii: "\n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The section's text with `\n` line endings and a final newline; `placeholder` when `sql` is `nil`.
     private func section(_ sql: String?, placeholder: String, name: String) throws -> String {
         guard var text = sql else { return placeholder }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        text = Self.withNewlineLineEndings(text)
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         for line in text.split(separator: "\n") where Self.looksLikeDirective(line) {
             throw MigrateError(

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// When a revision was created: a UTC instant with whole seconds, written `YYYY-MM-DDTHH:MM:SSZ`.
 ///

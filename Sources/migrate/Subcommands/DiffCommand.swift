@@ -1,4 +1,5 @@
 import ArgumentParser
+import LocalPostgres
 import MigrateKit
 
 /// `migrate diff FROM TO`: the SQL that turns one schema into another.

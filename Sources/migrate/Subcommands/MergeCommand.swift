@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import MigrateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `migrate merge -m MSG heads`: join branches.
 struct MergeCommand: ParsableCommand {

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import MigrateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `migrate revision -m MSG`: write a new revision file.
 struct RevisionCommand: ParsableCommand {

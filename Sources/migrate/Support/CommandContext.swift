@@ -1,4 +1,4 @@
-import Foundation
+import LocalPostgres
 import MigrateKit
 import SystemProcess
 

@@ -1,6 +1,13 @@
-import Foundation
 import MigrateKit
 import PostgresClient
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Ctrl-C and SIGTERM: cancel the statement in flight (the server then rolls the revision back), drop
 /// autogenerate's scratch databases, and exit with 130/143.
@@ -8,8 +15,7 @@ import PostgresClient
 /// Signals are blocked in every thread and received by one thread with `sigwait`, so the cleanup can use
 /// libpq safely (no async-signal-safety limits).
 enum InterruptHandler {
-    private nonisolated(unsafe) static var cancelHandles: [CancelHandle] = []
-    private static let lock = NSLock()
+    private static let cancelHandles = Locked<[CancelHandle]>([])
 
     /// Blocks SIGINT and SIGTERM and starts the thread that handles them. Call first thing in `main`.
     static func install() {
@@ -19,7 +25,7 @@ enum InterruptHandler {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         let blocked = signals
-        Thread.detachNewThread {
+        startDetachedThread {
             var set = blocked
             var received: Int32 = 0
             sigwait(&set, &received)
@@ -30,12 +36,12 @@ enum InterruptHandler {
     /// Cancels this connection's running statement on interrupt.
     static func watch(_ connection: PostgresConnection) {
         guard let handle = connection.cancelHandle() else { return }
-        lock.withLock { cancelHandles.append(handle) }
+        cancelHandles.withLock { $0.append(handle) }
     }
 
     private static func handle(_ signal: Int32) {
         Terminal.warning("interrupted: cancelling the running statement; the revision in progress is rolled back")
-        lock.withLock { cancelHandles.forEach { $0.cancel() } }
+        cancelHandles.withLock { $0.forEach { $0.cancel() } }
         let dropped = ShadowDatabase.dropAllLive()
         if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
         exit(128 + signal)

@@ -1,5 +1,10 @@
-import Foundation
 import MigrateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--json` output: stable key order, one document on stdout.
 enum JSONOutput {
