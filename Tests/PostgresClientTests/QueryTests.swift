@@ -75,5 +75,8 @@ struct QueryTests {
         #expect(PostgresArrayLiteral.parse("{}") == [])
         #expect(PostgresArrayLiteral.parse("{a,b}") == ["a", "b"])
         #expect(PostgresArrayLiteral.parse(#"{"a,b","c\"d","e\\f",NULL,"NULL"}"#) == ["a,b", "c\"d", "e\\f", "NULL"])
+        #expect(PostgresArrayLiteral.parse(#"{"",x}"#) == ["", "x"])
+        #expect(PostgresArrayLiteral.parse(#"{élève,"日本 語","\ü"}"#) == ["élève", "日本 語", "ü"])
+        #expect(PostgresArrayLiteral.parse("a,b") == [])
     }
 }
