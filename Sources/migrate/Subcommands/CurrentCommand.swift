@@ -15,13 +15,7 @@ struct CurrentCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let (graph, session) = try context.loadGraphAndConnect()
-        let status = try MigrationStatus.read(
-            connection: session.connection,
-            graph: graph,
-            versionTable: context.versionTable,
-            detail: .position
-        )
+        let (graph, status) = try context.loadGraphAndStatus(detail: .position)
         let heads = Set(graph.heads.map(\.id))
         if json {
             struct Current: Encodable {

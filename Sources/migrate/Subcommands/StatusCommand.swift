@@ -15,12 +15,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let (graph, session) = try context.loadGraphAndConnect()
-        let status = try MigrationStatus.read(
-            connection: session.connection,
-            graph: graph,
-            versionTable: context.versionTable
-        )
+        let (_, status) = try context.loadGraphAndStatus()
         if json {
             struct Status: Encodable {
                 var applied: [AppliedJSON]

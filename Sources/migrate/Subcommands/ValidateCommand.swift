@@ -12,12 +12,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let (graph, session) = try context.loadGraphAndConnect()
-        let status = try MigrationStatus.read(
-            connection: session.connection,
-            graph: graph,
-            versionTable: context.versionTable
-        )
+        let (_, status) = try context.loadGraphAndStatus()
         guard status.integrity.isEmpty else {
             status.integrity.lines.forEach { Terminal.output($0) }
             throw MigrateError(

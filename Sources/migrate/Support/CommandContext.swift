@@ -60,18 +60,43 @@ struct CommandContext {
     /// is set up, since the two take about as long. A broken revision file is reported before a failed
     /// connection, as when the graph is read first.
     func loadGraphAndConnect() throws -> (RevisionGraph, DatabaseConnector.Session) {
+        let (graph, session, _) = try loadGraphAndConnect(thenRead: { _ in () })
+        return (graph, session)
+    }
+
+    /// The revision graph, a database session, and what `read` fetches through the session before the graph is
+    /// needed (the version table's rows, say): the files are read on another thread meanwhile. A broken revision
+    /// file is reported before a failed connection or read, as when the graph is read first.
+    func loadGraphAndConnect<Value>(
+        thenRead read: (DatabaseConnector.Session) throws -> Value
+    ) throws -> (RevisionGraph, DatabaseConnector.Session, Value) {
         // Connecting to the embedded default may create or start a cluster: not for a broken revision file.
-        if case .embedded = target { return (try loadGraph(), try connect()) }
+        if case .embedded = target {
+            let graph = try loadGraph()
+            let session = try connect()
+            return (graph, session, try read(session))
+        }
         let directory = configuration.versionsDirectory
         let graph = BackgroundRead { try Self.readGraph(directory: directory) }
         let session: DatabaseConnector.Session
+        let value: Value
         do {
             session = try connect()
+            value = try read(session)
         } catch {
             _ = try graph.wait()
             throw error
         }
-        return (try graph.wait(), session)
+        return (try graph.wait(), session, value)
+    }
+
+    /// The revision graph and where the database stands against it; the version table is read while the files
+    /// are.
+    func loadGraphAndStatus(detail: MigrationStatus.Detail = .full) throws -> (RevisionGraph, MigrationStatus) {
+        let (graph, _, rows) = try loadGraphAndConnect { session in
+            try AppliedRows.read(connection: session.connection, versionTable: versionTable, detail: detail)
+        }
+        return (graph, try MigrationStatus(rows, graph: graph))
     }
 
     private static func readGraph(directory: String) throws -> RevisionGraph {
