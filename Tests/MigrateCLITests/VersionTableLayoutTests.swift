@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    /// Reads find such a table by its columns, not its comment (cheaper in a new session).
+    @Test(arguments: ["current", "status", "validate"])
+    func readsRefuseATableOfTheSameNameNotMadeByMigrate(command: String) throws {
+        try MigrateProject.with { project in
+            try project.write(Self.history)
+            _ = try project.rows("CREATE TABLE schema_migrations (version bigint PRIMARY KEY)")
+            let output = try project.migrate(command)
+            #expect(output.status == .exited(4), "\(output.combinedOutput)")
+            #expect(output.standardError.contains("public.schema_migrations exists but was not created by migrate"))
+            #expect(output.standardError.contains("does not exist"), "PostgreSQL's reason: the missing column")
+        }
+    }
+
     @Test func aLayoutFromANewerMigrateIsRefused() throws {
         try MigrateProject.with { project in
             try project.write(Self.history)

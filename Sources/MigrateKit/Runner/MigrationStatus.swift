@@ -76,7 +76,7 @@ package struct AppliedRows: Sendable {
         versionTable: VersionTable,
         detail: MigrationStatus.Detail
     ) throws -> AppliedRows {
-        let exists = try versionTable.existingLayout(on: connection) != nil
+        let exists = try versionTable.relationExists(on: connection)
         let rows =
             exists
             ? try versionTable.appliedRevisions(

@@ -106,6 +106,14 @@ package struct VersionTable: Sendable, Hashable {
         return layout
     }
 
+    /// Whether a relation of the version table's name exists: a lookup by name alone, without the comment
+    /// `existingLayout` reads, whose first read in a new session costs about 2 ms (loading `pg_description`).
+    /// Reads that find a table of that name not made by migrate fail on its columns instead:
+    /// see ``appliedRevisions(on:knownToExist:detail:)``.
+    package func relationExists(on connection: PostgresConnection) throws -> Bool {
+        try connection.query("SELECT pg_catalog.to_regclass($1) IS NOT NULL", [qualifiedName]).scalar == "t"
+    }
+
     /// Creates the tables when missing and checks the layout. Call while holding the migration lock.
     /// - Returns: Whether the tables were created.
     @discardableResult
@@ -163,9 +171,19 @@ package struct VersionTable: Sendable, Hashable {
         }
         // The order is by the timestamp itself (to the microsecond), not by its text, which only has whole
         // seconds and sorts slowly.
-        let result = try connection.execute(
-            "SELECT \(columns) FROM \(qualifiedName) AS applied ORDER BY applied.applied_at, applied.revision"
-        )
+        let query = "SELECT \(columns) FROM \(qualifiedName) AS applied ORDER BY applied.applied_at, applied.revision"
+        let result: QueryResult
+        switch Result(catching: { () throws(PostgresError) in try connection.execute(query) }) {
+        case .success(let rows): result = rows
+        case .failure(let error) where error.sqlState == "42703":
+            // undefined_column: a table of this name that migrate did not create.
+            throw MigrateError(
+                .validation,
+                "the table \(schema).\(name) exists but was not created by migrate (\(error.message))",
+                hint: "choose another `version_table` in migrate.toml, or rename the existing table"
+            )
+        case .failure(let error): throw error
+        }
         let positions = AppliedRevision.ColumnPositions(result)
         return (0..<result.rowCount).map { AppliedRevision(result, row: $0, positions: positions) }
     }
