@@ -51,6 +51,16 @@ let package = Package(
                 "MigrateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // A position-dependent executable that exports no symbols: the loader has no relocations to apply
+            // to its 50 MB nor copy-on-write pages to fault in, and other libraries' symbol lookups skip it.
+            // About 1.5 ms off every command (`migrate current`: 2.0-2.1x -> 1.85-1.9x of psql). Shared
+            // libraries keep their address randomisation; Go links its executables this way on Linux by default.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux])
+                )
             ]
         ),
 
