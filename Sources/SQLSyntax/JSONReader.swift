@@ -12,14 +12,26 @@ struct JSONReader {
         var isTooDeep = false
     }
 
+    /// Which values to skip: below the objects at `depth` (the outermost value is at depth 0), a field's value
+    /// is kept `levels(key)` levels deep (1: the value itself, without what it contains; 0: not at all).
+    struct Cut {
+        var depth: Int
+        var levels: (String) -> Int
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    private let cut: Cut?
+    /// Values deeper than this are skipped over and read as `null`.
+    private var keptDepth = Int.max
 
     /// The value that `json` holds.
+    /// - Parameter cut: Values to skip over rather than read, as `null`: several times faster, and skipping
+    ///   needs no recursion, so such values may nest any number of levels. Everything is read by default.
     /// - Throws: ``Malformed`` if `json` is not a single well-formed JSON value.
-    static func read(_ json: [UInt8]) throws(Malformed) -> SyntaxNode {
+    static func read(_ json: [UInt8], cut: Cut? = nil) throws(Malformed) -> SyntaxNode {
         try json.withUnsafeBufferPointer { (buffer) throws(Malformed) -> SyntaxNode in
-            var reader = JSONReader(bytes: buffer)
+            var reader = JSONReader(bytes: buffer, cut: cut)
             let value = try reader.readValue(depth: 0)
             reader.skipWhitespace()
             guard reader.index == buffer.count else { throw Malformed(offset: reader.index) }
@@ -27,8 +39,9 @@ struct JSONReader {
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, cut: Cut?) {
         self.bytes = bytes
+        self.cut = cut
     }
 
     /// Reading recurses once per level, and so do `==`, `description` and deallocation of the result: a bound
@@ -37,8 +50,12 @@ struct JSONReader {
     static let maximumDepth = 5_000
 
     private mutating func readValue(depth: Int) throws(Malformed) -> SyntaxNode {
-        guard depth < Self.maximumDepth else { throw Malformed(offset: index, isTooDeep: true) }
         skipWhitespace()
+        if depth > keptDepth {
+            try skipValue()
+            return .null
+        }
+        guard depth < Self.maximumDepth else { throw Malformed(offset: index, isTooDeep: true) }
         guard index < bytes.count else { throw Malformed(offset: index) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try readObject(depth: depth)
@@ -62,7 +79,13 @@ struct JSONReader {
             let key = try readString()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw Malformed(offset: index) }
-            fields[key] = try readValue(depth: depth + 1)
+            if let cut, cut.depth == depth {
+                keptDepth = depth + cut.levels(key)
+                fields[key] = try readValue(depth: depth + 1)
+                keptDepth = .max
+            } else {
+                fields[key] = try readValue(depth: depth + 1)
+            }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw Malformed(offset: index) }
@@ -80,6 +103,53 @@ struct JSONReader {
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "]")) else { throw Malformed(offset: index) }
         return .array(elements)
+    }
+
+    /// Moves past one value without building it: strings are stepped over (escapes included) and brackets
+    /// counted. Checks only that strings end and brackets close: the input is libpg_query's own output.
+    private mutating func skipValue() throws(Malformed) {
+        guard index < bytes.count else { throw Malformed(offset: index) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var open = 0
+            repeat {
+                guard index < bytes.count else { throw Malformed(offset: index) }
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): open += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"): open -= 1
+                default: break
+                }
+                index += 1
+            } while open > 0
+        case UInt8(ascii: "\""):
+            try skipString()
+        default:
+            // A number, true, false or null: up to the next delimiter.
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D: return
+                default: index += 1
+                }
+            }
+        }
+    }
+
+    /// Moves past the string starting at `index`, to just after its closing quote.
+    private mutating func skipString() throws(Malformed) {
+        index += 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return
+            case UInt8(ascii: "\\"): index += 2
+            default: index += 1
+            }
+        }
+        throw Malformed(offset: index)
     }
 
     private mutating func readString() throws(Malformed) -> String {

@@ -31,10 +31,17 @@ package enum SQLParser {
 
     /// Reads `{"version": ..., "stmts": [{"stmt": {...}, "stmt_location": n, "stmt_len": n}, ...]}`.
     /// libpg_query leaves out zero values: the first statement's location, the last statement's length.
-    static func decode(_ json: [UInt8]) throws(SQLSyntaxError) -> [RawStatement] {
+    /// - Parameter treeDepth: For a statement kind, how many levels of its tree to keep below its node wrapper
+    ///   (level 0); deeper values are `null`. Whole trees when `nil`.
+    static func decode(
+        _ json: [UInt8],
+        treeDepth: ((_ kind: String) -> Int)? = nil
+    ) throws(SQLSyntaxError) -> [RawStatement] {
+        // Each statement's node wrapper is at depth 3: the document, `stmts`, the element, its `stmt`.
+        let cut = treeDepth.map { depth in JSONReader.Cut(depth: 3) { kind in depth(kind) } }
         let result: SyntaxNode
         do {
-            result = try JSONReader.read(json)
+            result = try JSONReader.read(json, cut: cut)
         } catch  where error.isTooDeep {
             throw SQLSyntaxError(
                 .tooDeep,

@@ -31,13 +31,18 @@ package struct SQLScript: Sendable {
     }
 
     /// The statements of the script with their parse trees, from a single parse of the whole text.
+    /// - Parameter treeDepth: For a statement kind (`"CreateStmt"`), how many levels of its tree to keep below
+    ///   its node wrapper (level 0), such as ``StatementClassifier/treeDepth(ofKind:)``; deeper values read as
+    ///   `null`, and are skipped over several times faster than they would be read. Whole trees when `nil`.
     /// - Throws: ``SQLSyntaxError`` with PostgreSQL's message and the position of the error in this script; code
-    ///   `tooDeep` when a tree nests thousands of levels deep (``statements()`` still splits such a script).
-    package func parsedStatements() throws(SQLSyntaxError) -> [ParsedStatement] {
+    ///   `tooDeep` when a kept tree nests thousands of levels deep (``statements()`` still splits such a script).
+    package func parsedStatements(
+        treeDepth: ((_ kind: String) -> Int)? = nil
+    ) throws(SQLSyntaxError) -> [ParsedStatement] {
         try checkForNul()
         let rawStatements: [SQLParser.RawStatement]
         switch LibPgQuery.parseJSON(text) {
-        case .success(let json): rawStatements = try SQLParser.decode(json)
+        case .success(let json): rawStatements = try SQLParser.decode(json, treeDepth: treeDepth)
         case .failure(let failure): throw syntaxError(failure)
         }
         let spans = rawStatements.map { LibPgQuery.StatementSpan(location: $0.location, length: $0.length) }

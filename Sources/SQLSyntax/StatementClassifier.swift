@@ -5,6 +5,22 @@
 /// of a *partitioned* table also refuse to run in a transaction block. `DROP SUBSCRIPTION` is reported although
 /// it runs in a transaction block when the subscription has no replication slot (`slot_name = NONE`).
 package enum StatementClassifier {
+    /// How deep below a statement's node wrapper (level 0) classification looks: for the kinds it inspects, at
+    /// most to an option's value, `{"ReindexStmt": {"params": [{"DefElem": {"arg": {"Integer": {"ival": 1}}}}]}}`,
+    /// whose `1` is at level 7; for every other kind (`CreateStmt`, `InsertStmt`...), only at the wrapper. Trees
+    /// parsed to this depth (``SQLScript/parsedStatements(treeDepth:)``) classify as whole ones do.
+    package static func treeDepth(ofKind kind: String) -> Int {
+        inspectedKinds.contains(kind) ? 7 : 0
+    }
+
+    /// The statement kinds whose bodies the functions below look into: keep in step with their `switch`es.
+    private static let inspectedKinds: Set<String> = [
+        "IndexStmt", "DropStmt", "ReindexStmt", "VacuumStmt", "ClusterStmt", "CreatedbStmt", "DropdbStmt",
+        "AlterDatabaseStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt", "DiscardStmt",
+        "AlterTableStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt",
+        "TransactionStmt", "AlterEnumStmt",
+    ]
+
     /// All that is known about `statement`, a node wrapper such as `{"IndexStmt": {...}}`.
     package static func classify(_ statement: SyntaxNode) -> StatementClassification {
         StatementClassification(

@@ -4,7 +4,18 @@ import Testing
 @Suite("Classifying statements for transactions")
 struct StatementClassifierTests {
     private func restriction(_ sql: String) throws -> String? {
-        StatementClassifier.transactionRestriction(of: try SQLParser.parseStatement(sql))
+        StatementClassifier.transactionRestriction(of: try tree(sql))
+    }
+
+    /// The tree of `sql` cut at ``StatementClassifier/treeDepth(ofKind:)``, as the engine parses revisions, after
+    /// checking that it classifies exactly as the whole tree does.
+    private func tree(_ sql: String) throws -> SyntaxNode {
+        let whole = try SQLParser.parseStatement(sql)
+        let cut = try #require(
+            try SQLScript(sql).parsedStatements(treeDepth: StatementClassifier.treeDepth(ofKind:)).first
+        )
+        #expect(StatementClassifier.classify(cut.tree) == StatementClassifier.classify(whole), "\(sql)")
+        return cut.tree
     }
 
     /// Statements PostgreSQL 15 refuses inside a transaction block, with the reason given (checked against a
@@ -156,7 +167,7 @@ struct StatementClassifierTests {
         ]
     )
     func transactionControl(sql: String, expected: TransactionControl) throws {
-        let classification = StatementClassifier.classify(try SQLParser.parseStatement(sql))
+        let classification = StatementClassifier.classify(try tree(sql))
         #expect(classification.transactionControl == expected)
         #expect(classification.transactionRestriction == nil)
         #expect(expected.reason == "\(expected.command) controls the transaction, which migrate manages itself")
@@ -171,7 +182,7 @@ struct StatementClassifierTests {
         ]
     )
     func notTransactionControl(sql: String) throws {
-        #expect(StatementClassifier.transactionControl(of: try SQLParser.parseStatement(sql)) == nil)
+        #expect(StatementClassifier.transactionControl(of: try tree(sql)) == nil)
     }
 
     @Test("ALTER TYPE ... ADD VALUE gets a caveat; renaming a value does not")
@@ -182,13 +193,13 @@ struct StatementClassifierTests {
         for sql in [
             "ALTER TYPE mood ADD VALUE 'meh'", "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'meh' AFTER 'ok'",
         ] {
-            let classification = StatementClassifier.classify(try SQLParser.parseStatement(sql))
+            let classification = StatementClassifier.classify(try tree(sql))
             #expect(classification.transactionCaveat == caveat)
             #expect(classification.transactionRestriction == nil)
             #expect(classification.transactionControl == nil)
         }
         for sql in ["ALTER TYPE mood RENAME VALUE 'meh' TO 'fine'", "ALTER TYPE mood RENAME TO feeling"] {
-            #expect(StatementClassifier.transactionCaveat(of: try SQLParser.parseStatement(sql)) == nil)
+            #expect(StatementClassifier.transactionCaveat(of: try tree(sql)) == nil)
         }
     }
 

@@ -79,6 +79,24 @@ struct SyntaxNodeTests {
         #expect(try SQLScript(tooDeep + ";").statements().map(\.text) == [tooDeep])
     }
 
+    @Test("trees cut at a depth keep the levels above it whole and read the rest as null")
+    func cutTrees() throws {
+        // String constants with quotes, backslashes and brackets sit below the cut and are skipped over.
+        let sql = #"CREATE TABLE "t{" (a text DEFAULT 'x"]}\', b int CHECK (b > 0)); SELECT '[{"', 1 + 2"#
+        let whole = try SQLScript(sql).parsedStatements()
+        let cut = try SQLScript(sql).parsedStatements { _ in 2 }
+        #expect(cut.map(\.statement) == whole.map(\.statement))
+        #expect(cut.map(\.kind) == ["CreateStmt", "SelectStmt"])
+        // Levels 0 (the wrapper) to 2 are kept: the relation object, but not its fields.
+        #expect(whole[0].tree["CreateStmt"]?["relation"]?["relname"]?.string == "t{")
+        #expect(cut[0].tree["CreateStmt"]?["relation"]?["relname"] == .null)
+        #expect(cut[0].tree["CreateStmt"]?["tableElts"] == .array([.null, .null]))
+
+        // Skipping needs no recursion: a tree far deeper than whole reads allow is fine once cut.
+        let tooDeep = "SELECT " + Array(repeating: "1", count: 3_000).joined(separator: " + ")
+        #expect(try SQLScript(tooDeep).parsedStatements(treeDepth: StatementClassifier.treeDepth(ofKind:)).count == 1)
+    }
+
     @Test("a tree survives a JSON round trip through Codable")
     func codableRoundTrip() throws {
         let tree = try SQLParser.parseStatement(

@@ -29,7 +29,8 @@ package struct PreparedSection: Sendable {
         script = SQLScript(text)
         let parsed: [ParsedStatement]
         do {
-            parsed = try script.parsedStatements()
+            // Classification, and the index name for INVALID-index recovery, read only the top of each tree.
+            parsed = try script.parsedStatements(treeDepth: StatementClassifier.treeDepth(ofKind:))
         } catch {
             let location = error.position.map {
                 SourceLocation(file: origin, line: firstLine - 1 + $0.line, column: $0.column)
