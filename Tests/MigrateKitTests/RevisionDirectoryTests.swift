@@ -42,6 +42,33 @@ struct RevisionDirectoryTests {
         #expect(try RevisionDirectory(path: directory + "/versions").loadRevisions().map(\.id) == ["aaa"])
     }
 
+    /// Files are read without asking their size first: sizes around the first buffer (16 KiB) read whole, and
+    /// a link to a directory named like a revision is skipped.
+    @Test func readsFilesOfAnySizeAndSkipsLinksToDirectories() throws {
+        let directory = try RevisionFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var ups: [String] = []
+        for (index, size) in [16_383, 16_384, 16_385, 100_000].enumerated() {
+            let id = "r\(index)"
+            // `SELECT '` + padding + `';\n` fills the file up to `size` bytes.
+            let padding = size - RevisionFixtures.text(id, up: "").utf8.count - 11
+            let up = "SELECT '" + String(repeating: "x", count: padding) + "';\n"
+            let text = RevisionFixtures.text(id, up: up)
+            #expect(text.utf8.count == size)
+            try write(text, "\(id)_sized.sql", in: directory)
+            ups.append(up)
+        }
+        try FileManager.default.createDirectory(atPath: directory + "/elsewhere", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/zzz_linked.sql",
+            withDestinationPath: directory + "/elsewhere"
+        )
+        let revisions = try RevisionDirectory(path: directory).loadRevisions()
+        #expect(revisions.map(\.id) == ["r0", "r1", "r2", "r3"])
+        #expect(revisions.map(\.up.text) == ups)
+        #expect(revisions.map { $0.down.text } == (0..<4).map { "DROP TABLE t_r\($0);\n" })
+    }
+
     @Test func emptyDirectory() throws {
         let directory = try RevisionFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

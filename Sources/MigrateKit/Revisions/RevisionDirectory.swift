@@ -63,8 +63,8 @@ package struct RevisionDirectory: Sendable {
     private func loadRevision(named name: String, path: String, in directory: Int32, buffer: inout [UInt8]) throws
         -> Revision?
     {
-        // Read first: where the file system does not report entry types, only `fstat` tells a directory
-        // named `x.sql` (skipped) from a misnamed file (an error).
+        // Read first: where the file system does not report entry types, only reading tells a directory
+        // named `x.sql` (skipped, EISDIR) from a misnamed file (an error).
         guard let count = try readFile(name, relativeTo: directory, path: path, into: &buffer) else { return nil }
         try RevisionFile.checkFileNameForm(name, path: path)
         let revision = try buffer.withUnsafeBufferPointer {
@@ -100,6 +100,9 @@ package struct RevisionDirectory: Sendable {
     /// Reads a whole file into the start of `buffer`, growing it as needed, and returns the file's length;
     /// `nil` when the name is a directory (reached through a symbolic link, or on file systems that do not
     /// report entry types).
+    ///
+    /// No `fstat` to size the buffer: from a regular file, a read that returns less than it asked for has reached
+    /// the end. That saves one system call in four per file.
     private func readFile(_ name: String, relativeTo directory: Int32, path: String, into buffer: inout [UInt8])
         throws -> Int?
     {
@@ -109,27 +112,21 @@ package struct RevisionDirectory: Sendable {
             throw ioError("cannot open", path: path)
         }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ioError("cannot read", path: path) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return nil }
-
-        // One byte more than the reported size, so that a file that grew meanwhile is still read whole.
-        if buffer.count < Int(status.st_size) + 1 {
-            buffer = [UInt8](repeating: 0, count: max(Int(status.st_size) + 1, 2 * buffer.count, 4_096))
-        }
+        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: 16_384) }
         var count = 0
         while true {
             if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let wanted = buffer.count - count
             let received = buffer.withUnsafeMutableBytes { bytes in
-                read(descriptor, bytes.baseAddress! + count, bytes.count - count)
+                read(descriptor, bytes.baseAddress! + count, wanted)
             }
             if received < 0 {
                 if errno == EINTR { continue }
+                if errno == EISDIR { return nil }
                 throw ioError("cannot read", path: path)
             }
             count += received
-            // Having read the size `fstat` reported saves the read that would return 0 at the end.
-            if received == 0 || count >= Int(status.st_size) { return count }
+            if received < wanted { return count }
         }
     }
 
