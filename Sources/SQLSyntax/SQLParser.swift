@@ -38,7 +38,7 @@ package enum SQLParser {
         treeDepth: ((_ kind: String) -> Int)? = nil
     ) throws(SQLSyntaxError) -> [RawStatement] {
         // Each statement's node wrapper is at depth 3: the document, `stmts`, the element, its `stmt`.
-        let cut = treeDepth.map { depth in JSONReader.Cut(depth: 3) { kind in depth(kind) } }
+        let cut = treeDepth.map { JSONReader.Cut(depth: 3, levels: $0) }
         let result: SyntaxNode
         do {
             result = try JSONReader.read(json, cut: cut)

@@ -14,6 +14,7 @@ package enum StatementClassifier {
     }
 
     /// The statement kinds whose bodies the functions below look into: keep in step with their `switch`es.
+    /// (The engine's INVALID-index recovery also reads `IndexStmt` bodies.)
     private static let inspectedKinds: Set<String> = [
         "IndexStmt", "DropStmt", "ReindexStmt", "VacuumStmt", "ClusterStmt", "CreatedbStmt", "DropdbStmt",
         "AlterDatabaseStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt", "DiscardStmt",

@@ -41,7 +41,7 @@ enum InterruptHandler {
 
     private static func handle(_ signal: Int32) {
         Terminal.warning("interrupted: cancelling the running statement; the revision in progress is rolled back")
-        cancelHandles.withLock { $0.forEach { $0.cancel() } }
+        cancelHandles.withLock { handles in handles.forEach { $0.cancel() } }
         let dropped = ShadowDatabase.dropAllLive()
         if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
         exit(128 + signal)
