@@ -19,17 +19,14 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let graph = try context.loadGraph()
+        let graph: RevisionGraph
         var applied: Set<String> = []
         if indicateCurrent {
-            let session = try context.connect()
-            let status = try MigrationStatus.read(
-                connection: session.connection,
-                graph: graph,
-                versionTable: context.versionTable,
-                detail: .position
-            )
+            let status: MigrationStatus
+            (graph, status) = try context.loadGraphAndStatus(detail: .position)
             applied = Set(status.rows.filter { $0.status == .applied }.map(\.revision))
+        } else {
+            graph = try context.loadGraph()
         }
         var entries = graph.history(applied: applied)
         if let range { entries = try filter(entries, range: range, graph: graph) }
