@@ -140,6 +140,18 @@ import Testing
         }
     }
 
+    @Test func historyMarksWhereTheDatabaseIs() throws {
+        try MigrateProject.with { project in
+            try project.write(Self.history)
+            #expect(try project.migrate("upgrade", "r002").status == .exited(0))
+            let history = try project.migrate("history", "-i")
+            #expect(history.status == .exited(0), "\(history.combinedOutput)")
+            #expect(
+                history.outputLines.filter { $0.contains("(current)") } == ["r001 -> r002 (current), Revision r002"]
+            )
+        }
+    }
+
     @Test func headsOfABranchedHistory() throws {
         try MigrateProject.with { project in
             try project.write(Array(Self.history.dropLast()))
