@@ -1,8 +1,34 @@
-/// Reads PostgreSQL's text output of one-dimensional arrays: `{a,"b c",NULL,"d\"e"}`.
+/// PostgreSQL's text form of one-dimensional arrays: `{a,"b c",NULL,"d\"e"}`.
 ///
-/// Catalog queries return `text[]` and `name[]` columns in this form; only the output format of
-/// `array_out` needs to be understood (elements quoted when needed, backslash escapes inside quotes).
+/// Catalog queries return `text[]` and `name[]` columns in this form; reading needs only the output format of
+/// `array_out` (elements quoted when needed, backslash escapes inside quotes). Writing quotes every element,
+/// which `array_in` reads whatever the element's text.
 package enum PostgresArrayLiteral {
+    /// The array literal of `elements`, `nil` standing for NULL: `{"a","b c",NULL,"d\"e"}`. Cast it to the
+    /// array type wanted (`'...'::text[]`, `::float8[]`): each element is read by that type's input function.
+    package static func make(_ elements: some Sequence<String?>) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        var isFirst = true
+        for element in elements {
+            if !isFirst { bytes.append(UInt8(ascii: ",")) }
+            isFirst = false
+            guard var element else {
+                bytes.append(contentsOf: "NULL".utf8)
+                continue
+            }
+            bytes.append(UInt8(ascii: "\""))
+            element.withUTF8 { utf8 in
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The elements of a one-dimensional array literal; unquoted `NULL` elements are left out.
     package static func parse(_ literal: String) -> [String] {
         var literal = literal

@@ -79,4 +79,29 @@ struct QueryTests {
         #expect(PostgresArrayLiteral.parse(#"{élève,"日本 語","\ü"}"#) == ["élève", "日本 語", "ü"])
         #expect(PostgresArrayLiteral.parse("a,b") == [])
     }
+
+    @Test func arrayLiteralWriting() {
+        #expect(PostgresArrayLiteral.make([]) == "{}")
+        #expect(PostgresArrayLiteral.make(["a", nil, ""]) == #"{"a",NULL,""}"#)
+        #expect(PostgresArrayLiteral.make([#"c"d"#, #"e\f"#]) == #"{"c\"d","e\\f"}"#)
+    }
+
+    /// What `make` writes, the server reads back element for element, under either setting of
+    /// `standard_conforming_strings` (the literal goes through ``SQLQuoting/literal(_:)``).
+    @Test(arguments: ["on", "off"])
+    func arrayLiteralsAreReadBackByTheServer(standardConformingStrings: String) throws {
+        let elements: [String?] = [
+            "plain", "", "NULL", nil, "a,b", "{braces}", #"quote " and \ backslash"#, "it's", " padded ",
+            "line\nbreak", "élève 日本語", #"{"nested","array"}"#, "\\N",
+        ]
+        try TestDatabase.with { database in
+            let connection = try database.connect()
+            _ = try connection.execute("SET standard_conforming_strings = \(standardConformingStrings)")
+            let literal = SQLQuoting.literal(PostgresArrayLiteral.make(elements))
+            let result = try connection.execute(
+                "SELECT element FROM unnest(\(literal)::text[]) WITH ORDINALITY AS a(element, n) ORDER BY n"
+            )
+            #expect(result.rows.map { $0["element"] } == elements)
+        }
+    }
 }

@@ -63,7 +63,9 @@ extension Migrator {
     /// The version-table rows and log entries of all revisions are written together just before COMMIT: two
     /// statements to parse and plan instead of two per revision. Nothing outside the transaction sees the
     /// difference.
-    func runAtomically(_ steps: [PreparedStep]) throws {
+    /// - Parameter completingRows: Whether some of the revisions have a row already (failed, from a
+    ///   non-transactional run), which their recording completes.
+    func runAtomically(_ steps: [PreparedStep], completingRows: Bool = false) throws {
         let started = monotonicSeconds()
         try connection.execute("BEGIN")
         var finished: [(step: PreparedStep, milliseconds: Double, endedAt: Double)] = []
@@ -82,15 +84,37 @@ extension Migrator {
             report(.finished(revision: step.revision, direction: step.direction, milliseconds: finished.last!.1))
         }
         let now = monotonicSeconds()
-        let recordings = finished.map { step, milliseconds, endedAt in
-            step.batchedRecording(milliseconds: milliseconds, endedSecondsAgo: now - endedAt, detail: "atomic batch")
+        var rows: [VersionTable.BatchRow] = []
+        var reverted: [String] = []
+        var events: [VersionTable.BatchEvent] = []
+        for (step, milliseconds, endedAt) in finished {
+            if let record = step.record {
+                rows.append(VersionTable.BatchRow(record: record, milliseconds: milliseconds))
+            } else {
+                reverted.append(step.revision)
+            }
+            // The log's started_at is when the step started, not when the batch ended.
+            events.append(
+                VersionTable.BatchEvent(
+                    event: step.event,
+                    revision: step.revision,
+                    milliseconds: milliseconds,
+                    endedSecondsAgo: now - endedAt
+                )
+            )
         }
         var finish: [String] = []
-        let upserts = recordings.compactMap(\.upsert)
-        let deletes = recordings.compactMap(\.delete)
-        if !upserts.isEmpty { finish.append(versionTable.upsertStatement(rows: upserts)) }
-        if !deletes.isEmpty { finish.append(versionTable.deleteStatement(revisions: deletes)) }
-        finish.append(versionTable.logStatement(rows: recordings.map(\.log)))
+        if !rows.isEmpty {
+            finish.append(
+                versionTable.recordStatement(
+                    batch: rows,
+                    clientHost: options.clientHost,
+                    completingRows: completingRows
+                )
+            )
+        }
+        if !reverted.isEmpty { finish.append(versionTable.deleteStatement(revisions: reverted)) }
+        finish.append(versionTable.logStatement(batch: events, detail: "atomic batch", clientHost: options.clientHost))
         if let error = attempt((finish + ["COMMIT"]).joined(separator: ";\n")) {
             if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
             try recordFailure(steps.last!, error: error, milliseconds: (monotonicSeconds() - started) * 1000)

@@ -52,7 +52,7 @@ package final class Migrator {
                 first
             }
             if options.transactionMode == .all {
-                try runAtomically(steps)
+                try runAtomically(steps, completingRows: steps.contains { partial[$0.revision] != nil })
             } else {
                 try runEach(steps, partial: partial)
             }

@@ -160,20 +160,6 @@ package struct PreparedStep: Sendable {
         )
     }
 
-    /// The step's version-table change as a row to upsert (upgrade) or a revision to delete (downgrade), and
-    /// its log entry: for an atomic batch, which writes all its steps' rows in two statements before COMMIT.
-    /// - Parameter endedSecondsAgo: How long before the rows are written the step finished, so that the log's
-    ///   `started_at` is when the step started, not when the batch ended.
-    func batchedRecording(milliseconds: Double, endedSecondsAgo: Double, detail: String)
-        -> (upsert: String?, delete: String?, log: String)
-    {
-        let elapsed = VersionTable.Elapsed.measured(milliseconds: milliseconds, endedSecondsAgo: endedSecondsAgo)
-        let log = logValues(succeeded: true, detail: detail, elapsed: elapsed)
-        guard let record else { return (nil, revision, log) }
-        let row = versionTable.rowValues(record, status: .applied, elapsed: elapsed, clientHost: clientHost)
-        return (row, nil, log)
-    }
-
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a
     /// synchronous commit so everything before it is durable too.
     func finishStatements(

@@ -58,7 +58,7 @@ extension VersionTable {
         var durationSQL: String {
             switch self {
             case .unknown: "NULL"
-            case .measured(let milliseconds, _): String((milliseconds * 1000).rounded() / 1000)
+            case .measured(let milliseconds, _): VersionTable.rounded(milliseconds)
             case .sinceTransactionStart: "1000 * extract(epoch FROM clock_timestamp() - transaction_timestamp())"
             }
         }
@@ -70,7 +70,7 @@ extension VersionTable {
                 "clock_timestamp()"
             case .measured(let milliseconds, let endedSecondsAgo):
                 "clock_timestamp() - make_interval(secs => "
-                    + "\((((milliseconds + endedSecondsAgo * 1000) * 1000).rounded() / 1000)) / 1000.0)"
+                    + "\(VersionTable.rounded(milliseconds + endedSecondsAgo * 1000)) / 1000.0)"
             case .sinceTransactionStart:
                 // When the server received the message that opened the transaction (simple query protocol).
                 "transaction_timestamp()"
@@ -121,17 +121,107 @@ extension VersionTable {
         "revision, parents, depends_on, branch_labels, message, file_name, checksum, down_sql, transactional, "
         + "status, client_host, execution_ms, tool_version"
 
-    /// Inserts or completes several rows in one statement (an atomic batch records all its revisions at once:
-    /// one statement to parse and plan instead of one per revision).
-    package func upsertStatement(rows: [String]) -> String {
-        """
-        INSERT INTO \(qualifiedName) (\(Self.rowColumns)) VALUES \(rows.joined(separator: ",\n")) \
+    /// The assignments that complete an existing row from the inserted one.
+    private static let completingRow = """
         ON CONFLICT (revision) DO UPDATE SET parents = EXCLUDED.parents, depends_on = EXCLUDED.depends_on, \
         branch_labels = EXCLUDED.branch_labels, message = EXCLUDED.message, file_name = EXCLUDED.file_name, \
         checksum = EXCLUDED.checksum, down_sql = EXCLUDED.down_sql, transactional = EXCLUDED.transactional, \
         status = EXCLUDED.status, failure = NULL, applied_at = EXCLUDED.applied_at, applied_by = EXCLUDED.applied_by, \
         client_host = EXCLUDED.client_host, execution_ms = EXCLUDED.execution_ms, tool_version = EXCLUDED.tool_version
         """
+
+    /// Inserts or completes several rows in one statement.
+    package func upsertStatement(rows: [String]) -> String {
+        insertStatement(rows: rows) + " " + Self.completingRow
+    }
+
+    // MARK: - Batches
+
+    /// An applied revision for ``recordStatement(batch:clientHost:completingRows:)``.
+    package struct BatchRow: Sendable {
+        package var record: Record
+        package var milliseconds: Double
+
+        package init(record: Record, milliseconds: Double) {
+            self.record = record
+            self.milliseconds = milliseconds
+        }
+    }
+
+    /// Records several applied revisions in one statement, as an atomic batch does just before COMMIT.
+    ///
+    /// Each column travels as one array literal, unnested on the server. A VALUES list would cost the server
+    /// about 50 µs a row to analyse (25 ms for 500 rows, each value coerced and each cast looked up), arrays a
+    /// fraction of that.
+    /// - Parameter completingRows: Whether some revisions may have a row already (a failed non-transactional
+    ///   revision's), to be completed rather than inserted.
+    package func recordStatement(batch rows: [BatchRow], clientHost: String?, completingRows: Bool) -> String {
+        let columns = [
+            Self.array(rows.map(\.record.revision), as: "text"),
+            Self.array(rows.map { PostgresArrayLiteral.make($0.record.parents) }, as: "text"),
+            Self.array(rows.map { PostgresArrayLiteral.make($0.record.dependsOn) }, as: "text"),
+            Self.array(rows.map { PostgresArrayLiteral.make($0.record.branchLabels) }, as: "text"),
+            Self.array(rows.map(\.record.message), as: "text"),
+            Self.array(rows.map(\.record.fileName), as: "text"),
+            Self.array(rows.map(\.record.checksum), as: "text"),
+            Self.array(rows.map(\.record.downSQL), as: "text"),
+            Self.array(rows.map { String($0.record.isTransactional) }, as: "boolean"),
+            Self.array(rows.map { Self.rounded($0.milliseconds) }, as: "float8"),
+        ]
+        let statement = """
+            INSERT INTO \(qualifiedName) (\(Self.rowColumns)) \
+            SELECT revision, parents::text[], depends_on::text[], branch_labels::text[], message, file_name, checksum, \
+            down_sql, transactional, 'applied', \(Self.optional(clientHost)), execution_ms, \
+            \(SQLQuoting.literal(MigrateVersion.current)) \
+            FROM unnest(\(columns.joined(separator: ", "))) AS batch(revision, parents, depends_on, branch_labels, \
+            message, file_name, checksum, down_sql, transactional, execution_ms)
+            """
+        return completingRows ? statement + " " + Self.completingRow : statement
+    }
+
+    /// An event for ``logStatement(batch:detail:clientHost:)``, timed by the client.
+    package struct BatchEvent: Sendable {
+        package var event: Event
+        package var revision: String
+        package var milliseconds: Double
+        /// How long before the log is written the event ended.
+        package var endedSecondsAgo: Double
+
+        package init(event: Event, revision: String, milliseconds: Double, endedSecondsAgo: Double) {
+            self.event = event
+            self.revision = revision
+            self.milliseconds = milliseconds
+            self.endedSecondsAgo = endedSecondsAgo
+        }
+    }
+
+    /// Appends several successful events to the log in one statement, unnested from arrays as in
+    /// ``recordStatement(batch:clientHost:completingRows:)``. `started_at` is computed on the server.
+    package func logStatement(batch events: [BatchEvent], detail: String?, clientHost: String?) -> String {
+        let columns = [
+            Self.array(events.map(\.event.rawValue), as: "text"),
+            Self.array(events.map(\.revision), as: "text"),
+            Self.array(events.map { Self.rounded($0.milliseconds) }, as: "float8"),
+            Self.array(events.map { Self.rounded($0.milliseconds + $0.endedSecondsAgo * 1000) }, as: "float8"),
+        ]
+        return """
+            INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, client_host, \
+            tool_version) \
+            SELECT event, revision, 'succeeded', \(Self.optional(detail)), \
+            clock_timestamp() - make_interval(secs => started_ms_ago / 1000), duration_ms, \
+            \(Self.optional(clientHost)), \(SQLQuoting.literal(MigrateVersion.current)) \
+            FROM unnest(\(columns.joined(separator: ", "))) AS batch(event, revision, duration_ms, started_ms_ago)
+            """
+    }
+
+    /// `'{...}'::type[]`.
+    private static func array(_ elements: [String?], as type: String) -> String {
+        SQLQuoting.literal(PostgresArrayLiteral.make(elements)) + "::\(type)[]"
+    }
+
+    /// Milliseconds to the microsecond, as the version tables keep them.
+    private static func rounded(_ milliseconds: Double) -> String {
+        String((milliseconds * 1000).rounded() / 1000)
     }
 
     /// Records that a non-transactional revision completed `count` statements.
