@@ -27,8 +27,18 @@ package enum StatementClassifier {
         StatementClassification(
             transactionRestriction: transactionRestriction(of: statement),
             transactionControl: transactionControl(of: statement),
-            transactionCaveat: transactionCaveat(of: statement)
+            transactionCaveat: transactionCaveat(of: statement),
+            dropsPreparedStatements: dropsPreparedStatements(statement)
         )
+    }
+
+    /// Whether `statement` drops the session's prepared statements: `DEALLOCATE [ALL | name]`, `DISCARD ALL`.
+    package static func dropsPreparedStatements(_ statement: SyntaxNode) -> Bool {
+        switch statement.kind {
+        case "DeallocateStmt": true
+        case "DiscardStmt": statement.body?["target"]?.string == "DISCARD_ALL"
+        default: false
+        }
     }
 
     /// Why `statement` cannot run inside a transaction block, or `nil` when it can.

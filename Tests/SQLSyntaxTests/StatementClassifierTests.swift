@@ -203,6 +203,16 @@ struct StatementClassifierTests {
         }
     }
 
+    @Test("statements that drop the session's prepared statements")
+    func droppingPreparedStatements() throws {
+        for sql in ["DEALLOCATE ALL", "DEALLOCATE PREPARE some_plan", "DEALLOCATE some_plan", "DISCARD ALL"] {
+            #expect(StatementClassifier.classify(try tree(sql)).dropsPreparedStatements, "\(sql)")
+        }
+        for sql in ["DISCARD PLANS", "DISCARD TEMP", "PREPARE p AS SELECT 1", "EXECUTE p", "CREATE TABLE t (a int)"] {
+            #expect(!StatementClassifier.classify(try tree(sql)).dropsPreparedStatements, "\(sql)")
+        }
+    }
+
     @Test("a parsed statement's classification, and plain statements")
     func parsedStatementClassification() throws {
         let statements = try SQLScript("CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;")

@@ -45,13 +45,29 @@ extension Migrator {
     func runEach(_ steps: [PreparedStep], partial: [String: AppliedRevision]) throws {
         // Commits before the last need not wait for their WAL flush: the last commit flushes everything
         // before it, and a server crash in between loses only whole revisions, row and DDL together.
-        if steps.count > 1 { try connection.execute("SET synchronous_commit = off") }
-        defer { _ = try? connection.execute("RESET synchronous_commit") }
+        // Several revisions also record themselves through statements prepared once, unless one of them would
+        // drop those.
+        let prepared = steps.count > 1 && !steps.contains(where: \.section.dropsPreparedStatements)
+        if steps.count > 1 {
+            try connection.execute(
+                "SET synchronous_commit = off" + (prepared ? ";\n" + versionTable.prepareRecordingStatements : "")
+            )
+        }
+        defer {
+            _ = try? connection.execute(
+                "RESET synchronous_commit" + (prepared ? "; " + VersionTable.deallocateRecordingStatements : "")
+            )
+        }
         for (index, step) in steps.enumerated() {
             let isLast = index == steps.count - 1
             if step.isTransactional {
                 // Read under the lock: no other run can have added the revision's row since.
-                try runInTransaction(step, durable: isLast, rowExists: partial[step.revision] != nil)
+                try runInTransaction(
+                    step,
+                    durable: isLast,
+                    rowExists: partial[step.revision] != nil,
+                    recordsWithPrepared: prepared
+                )
             } else {
                 try runStatementByStatement(step, resumeFrom: partial[step.revision], durable: isLast)
             }
@@ -128,14 +144,18 @@ extension Migrator {
 
     /// A transactional revision: its statements and its version-table row in one transaction, sent as one
     /// message (BEGIN, timeouts, statements, row and log entry timed by the server, COMMIT): one round trip.
-    func runInTransaction(_ step: PreparedStep, durable: Bool, rowExists: Bool) throws {
+    /// - Parameter recordsWithPrepared: Whether the session ran ``VersionTable/prepareRecordingStatements``.
+    func runInTransaction(_ step: PreparedStep, durable: Bool, rowExists: Bool, recordsWithPrepared: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
+        let finish =
+            recordsWithPrepared
+            ? step.preparedFinishStatements(durable: durable, rowExists: rowExists)
+            : step.finishStatements(elapsed: .sinceTransactionStart, durable: durable, rowExists: rowExists)
         try runStatements(
             step,
             after: ["BEGIN"] + step.timeoutStatements(local: true),
-            then: step.finishStatements(elapsed: .sinceTransactionStart, durable: durable, rowExists: rowExists)
-                + ["COMMIT"],
+            then: finish + ["COMMIT"],
             outcome: "it was rolled back" + earlierRevisionsNote(step)
         )
         let milliseconds = (monotonicSeconds() - started) * 1000

@@ -57,6 +57,11 @@ package struct PreparedSection: Sendable {
         }
     }
 
+    /// Whether a statement drops the session's prepared statements (`DEALLOCATE`, `DISCARD ALL`).
+    var dropsPreparedStatements: Bool {
+        statements.contains { $0.classification.dropsPreparedStatements }
+    }
+
     /// Where a server error points: the error's position inside the statement when the server gave one,
     /// otherwise the statement's start.
     package func location(of error: PostgresError, in statement: Statement) -> SourceLocation {

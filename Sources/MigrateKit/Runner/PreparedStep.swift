@@ -1,7 +1,8 @@
 import PostgresClient
 
 /// A revision to apply or revert, checked and split before anything runs, with the SQL that wraps and
-/// records it. The online runner and offline `--sql` scripts use the same statements.
+/// records it. The online runner and offline `--sql` scripts use the same statements (the runner may record
+/// through prepared statements instead: the same rows).
 package struct PreparedStep: Sendable {
     package var revision: String
     package var message: String
@@ -158,6 +159,22 @@ package struct PreparedStep: Sendable {
             elapsed: elapsed,
             clientHost: clientHost
         )
+    }
+
+    /// ``finishStatements(elapsed:durable:detail:rowExists:)`` for a step in a transaction of its own, timed by
+    /// the server, in a session that ran ``VersionTable/prepareRecordingStatements``: the same rows, through the
+    /// prepared statements.
+    func preparedFinishStatements(durable: Bool, rowExists: Bool) -> [String] {
+        var statements = [
+            record.map { record in
+                rowExists
+                    ? recordStatement(status: .applied, elapsed: .sinceTransactionStart)
+                    : versionTable.executeRecordStatement(record, clientHost: clientHost)
+            } ?? versionTable.deleteStatement(revision: revision),
+            versionTable.executeLogStatement(event, revision: revision, clientHost: clientHost),
+        ]
+        if durable { statements.insert("SET LOCAL synchronous_commit = on", at: 0) }
+        return statements
     }
 
     /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a

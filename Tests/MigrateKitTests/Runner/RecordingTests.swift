@@ -2,9 +2,11 @@ import MigrateKit
 import MigrateTestSupport
 import Testing
 
-/// An atomic batch records all its revisions in two statements at its end, each column sent as one array;
-/// a transaction per revision records each revision with a row of values. Both must write the same rows.
-@Suite struct AtomicRecordingTests {
+/// Three ways of writing the version-table rows must give the same rows: an atomic batch records all its
+/// revisions in two statements at its end, each column sent as one array; a run of several revisions in a
+/// transaction each records them through statements it prepared once; a run of one revision writes its row's
+/// values into the statement.
+@Suite struct RecordingTests {
     /// Text that array literals and SQL quoting must carry unchanged, in the message and the down SQL.
     static let awkward = #"it's "quoted", {braced}, NULL, \backslash\ and élève"#
 
@@ -35,23 +37,49 @@ import Testing
         FROM schema_migrations_log WHERE event = 'upgrade' ORDER BY id
         """
 
-    @Test func anAtomicBatchRecordsTheRowsATransactionPerRevisionDoes() throws {
+    @Test func batchedPreparedAndSingleRecordingsWriteTheSameRows() throws {
         try RunnerFixture.with(Self.revisions) { fixture in
             let host: (inout MigrationOptions) -> Void = { $0.clientHost = "deploy-7" }
-            try fixture.migrator(host).upgrade(to: .heads)
-            let perRevision = try fixture.rows(Self.rowsQuery)
-            let perRevisionLog = try fixture.rows(Self.logQuery)
-            #expect(perRevision.count == 5)
-            #expect(perRevision.first?[4] == Self.awkward)
+            // One revision a run: values written into the statements.
+            for revision in try fixture.migrator().graph.revisions {
+                let applied = try fixture.migrator(host).upgrade(to: .revision(revision.id, offset: 0))
+                #expect(applied == [revision.id])
+            }
+            let single = try fixture.rows(Self.rowsQuery)
+            let singleLog = try fixture.rows(Self.logQuery)
+            #expect(single.count == 5)
+            #expect(single.first?[4] == Self.awkward)
 
-            try fixture.migrator(host).downgrade(to: .base)
-            _ = try fixture.rows("DELETE FROM schema_migrations_log")
+            func startAgain() throws {
+                try fixture.migrator(host).downgrade(to: .base)
+                _ = try fixture.rows("DELETE FROM schema_migrations_log")
+            }
+            // All in one run: prepared statements, dropped again at the end of the run.
+            try startAgain()
+            try fixture.migrator(host).upgrade(to: .heads)
+            #expect(try fixture.rows(Self.rowsQuery) == single)
+            #expect(try fixture.rows(Self.logQuery) == singleLog)
+            #expect(try fixture.connection.execute("SELECT name FROM pg_prepared_statements").rows.isEmpty)
+
+            try startAgain()
             try fixture.migrator {
                 host(&$0)
                 $0.transactionMode = .all
             }.upgrade(to: .heads)
-            #expect(try fixture.rows(Self.rowsQuery) == perRevision)
-            #expect(try fixture.rows(Self.logQuery) == perRevisionLog)
+            #expect(try fixture.rows(Self.rowsQuery) == single)
+            #expect(try fixture.rows(Self.logQuery) == singleLog)
+        }
+    }
+
+    /// A revision that drops the session's prepared statements (DEALLOCATE ALL) does not break the recording
+    /// of the revisions after it in the same run.
+    @Test func aRevisionThatDeallocatesDoesNotBreakTheRecording() throws {
+        var revisions = GeneratedRevision.chain(3, prefix: "d")
+        revisions[1].up = "DEALLOCATE ALL;\n" + revisions[1].up
+        try RunnerFixture.with(revisions) { fixture in
+            let applied = try fixture.migrator().upgrade(to: .head)
+            #expect(applied == ["d001", "d002", "d003"])
+            #expect(try fixture.rows("SELECT revision FROM schema_migrations ORDER BY revision").count == 3)
         }
     }
 
