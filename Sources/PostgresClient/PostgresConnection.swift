@@ -149,16 +149,24 @@ package final class PostgresConnection {
     /// error; counting the results before the error tells which statement failed. Inside a transaction
     /// block this runs exactly like sending the statements one by one. Outside one, the server wraps the
     /// whole message in an implicit transaction.
-    /// - Parameter sql: Statements separated by `;`.
+    /// - Parameters:
+    ///   - sql: Statements separated by `;`.
+    ///   - completed: Called with each statement's result as it is read: how many statements have completed so
+    ///     far, and the first value of the result's first row (`nil` without rows, or for NULL). The server
+    ///     sends a message's results together when its last statement is done (or its output buffer fills):
+    ///     the calls come then, not as each statement ends.
     /// - Returns: How many statements completed (all of them).
     /// - Throws: ``ScriptFailure``: the error, and how many statements completed before the failing one.
     @discardableResult
-    package func executeScript(_ sql: String) throws(ScriptFailure) -> Int {
+    package func executeScript(
+        _ sql: String,
+        completed: (_ count: Int, _ firstValue: String?) -> Void = { _, _ in }
+    ) throws(ScriptFailure) -> Int {
         guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
             let error = PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
             throw ScriptFailure(error: error, completedStatements: 0)
         }
-        let outcome = drainResults(keepingLast: false)
+        let outcome = drainResults(keepingLast: false, completed: completed)
         if let failure = outcome.failure {
             throw ScriptFailure(error: failure, completedStatements: outcome.completed)
         }
@@ -191,7 +199,10 @@ package final class PostgresConnection {
 
     /// Reads every result of the command in flight: the last one (copied only when asked for), how many
     /// statements completed before the first error, and that error.
-    private func drainResults(keepingLast: Bool) -> (last: QueryResult?, completed: Int, failure: PostgresError?) {
+    private func drainResults(
+        keepingLast: Bool,
+        completed onCompleted: (Int, String?) -> Void = { _, _ in }
+    ) -> (last: QueryResult?, completed: Int, failure: PostgresError?) {
         var last: QueryResult?
         var completed = 0
         var failure: PostgresError?
@@ -199,7 +210,11 @@ package final class PostgresConnection {
             defer { PQclear(result) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-                if failure == nil { completed += 1 }
+                if failure == nil {
+                    completed += 1
+                    let hasValue = PQntuples(result) > 0 && PQnfields(result) > 0 && PQgetisnull(result, 0, 0) == 0
+                    onCompleted(completed, hasValue ? String(cString: PQgetvalue(result, 0, 0)) : nil)
+                }
                 if keepingLast { last = QueryResult(copying: result) }
             case PGRES_COPY_IN:
                 // A script asked for COPY data we do not have; end it so the connection recovers.

@@ -76,46 +76,106 @@ extension Migrator {
 
     /// The whole batch in one transaction: all revisions or none.
     ///
-    /// The version-table rows and log entries of all revisions are written together just before COMMIT: two
-    /// statements to parse and plan instead of two per revision. Nothing outside the transaction sees the
+    /// Nothing commits before the end, so the revisions go many to a message (``PackedMessage``): one round trip
+    /// instead of one per revision. Each revision starts with a statement that sets its timeouts and reads the
+    /// server's clock, so revisions are timed by the server; they are reported as their message's results come
+    /// in. The version-table rows and log entries of all revisions are written together just before COMMIT:
+    /// two statements to parse and plan instead of two per revision. Nothing outside the transaction sees the
     /// difference.
     /// - Parameter completingRows: Whether some of the revisions have a row already (failed, from a
     ///   non-transactional run), which their recording completes.
     func runAtomically(_ steps: [PreparedStep], completingRows: Bool = false) throws {
-        let started = monotonicSeconds()
+        guard !steps.isEmpty else { return }
         try connection.execute("BEGIN")
-        var finished: [(step: PreparedStep, milliseconds: Double, endedAt: Double)] = []
-        for step in steps {
-            report(.started(revision: step.revision, message: step.message, direction: step.direction))
-            let stepStarted = monotonicSeconds()
-            // Every time, not only when they differ from the previous revision's: a revision may have changed
-            // them itself with SET LOCAL.
-            try runStatements(
-                step,
-                after: step.timeoutStatements(local: true),
-                outcome: "the whole batch was rolled back (--atomic); no revision was applied"
-            )
-            let endedAt = monotonicSeconds()
-            finished.append((step, (endedAt - stepStarted) * 1000, endedAt))
-            report(.finished(revision: step.revision, direction: step.direction, milliseconds: finished.last!.1))
+        // Every revision sets its timeouts, not only when they differ from the previous revision's: a revision
+        // may have changed them itself with SET LOCAL. The last one also reads the clock when it is done.
+        var batches: [(step: Int, batch: StatementBatch)] = []
+        for (index, step) in steps.enumerated() {
+            let isLast = index == steps.count - 1
+            for batch in StatementBatch.messages(
+                for: step.section,
+                leading: [step.timedTimeoutSettings],
+                trailing: isLast ? ["SELECT extract(epoch FROM clock_timestamp())"] : [],
+                separately: sendsStatementsSeparately
+            ) {
+                batches.append((index, batch))
+            }
         }
-        let now = monotonicSeconds()
+        // The server's clock when each revision started, and when the last one ended: each reading ends a
+        // revision and starts the next.
+        var clock: [Double] = []
+        func read(clock seconds: Double) {
+            clock.append(seconds)
+            guard clock.count >= 2 else { return }
+            let finished = steps[clock.count - 2]
+            let milliseconds = (clock[clock.count - 1] - clock[clock.count - 2]) * 1000
+            report(.finished(revision: finished.revision, direction: finished.direction, milliseconds: milliseconds))
+            guard clock.count <= steps.count else { return }
+            let next = steps[clock.count - 1]
+            report(.started(revision: next.revision, message: next.message, direction: next.direction))
+        }
+        report(.started(revision: steps[0].revision, message: steps[0].message, direction: steps[0].direction))
+        for message in PackedMessage.messages(batches, separately: sendsStatementsSeparately) {
+            // A failed revision's time is counted from when its message went.
+            let sent = monotonicSeconds()
+            let failure: ScriptFailure
+            do {
+                let completed = try connection.executeScript(message.text) { count, firstValue in
+                    guard let part = message.part(holdingStatement: count - 1) else { return }
+                    // The runner's own statements read the clock: each revision's first, and the last one's last.
+                    switch part.batch.part(ofStatement: count - 1 - part.statementOffset) {
+                    case .leading, .trailing:
+                        if let seconds = firstValue.flatMap(Double.init) { read(clock: seconds) }
+                    case .section: break
+                    }
+                    // The notices read with a result may include the next statement's. At a revision's end, that
+                    // is the next revision's first, which raises none.
+                    let step = steps[part.step]
+                    forwardNotices(step, at: noticeLocation(step, part.batch))
+                }
+                if completed == message.statementCount { continue }
+                failure = ScriptFailure(
+                    error: PostgresError(
+                        code: .unexpectedResult,
+                        message: "the server ran \(completed) statements where migrate sent \(message.statementCount)"
+                    ),
+                    completedStatements: completed
+                )
+            } catch {
+                failure = error
+            }
+            let (part, local) = message.locate(failure)
+            throw failed(
+                steps[part.step],
+                batch: part.batch,
+                local,
+                outcome: "the whole batch was rolled back (--atomic); no revision was applied",
+                started: sent
+            )
+        }
+        guard clock.count == steps.count + 1 else {
+            if connection.isHealthy { _ = try? connection.rollback() }
+            throw MigrateError(
+                .internal,
+                "the server's clock was read \(clock.count) times for \(steps.count) revisions"
+            )
+        }
         var rows: [VersionTable.BatchRow] = []
         var reverted: [String] = []
         var events: [VersionTable.BatchEvent] = []
-        for (step, milliseconds, endedAt) in finished {
+        for (index, step) in steps.enumerated() {
+            let milliseconds = (clock[index + 1] - clock[index]) * 1000
             if let record = step.record {
                 rows.append(VersionTable.BatchRow(record: record, milliseconds: milliseconds))
             } else {
                 reverted.append(step.revision)
             }
-            // The log's started_at is when the step started, not when the batch ended.
             events.append(
                 VersionTable.BatchEvent(
                     event: step.event,
                     revision: step.revision,
-                    milliseconds: milliseconds,
-                    endedSecondsAgo: now - endedAt
+                    startedAt: clock[index],
+                    milliseconds: milliseconds
                 )
             )
         }
@@ -133,7 +193,7 @@ extension Migrator {
         finish.append(versionTable.logStatement(batch: events, detail: "atomic batch", clientHost: options.clientHost))
         if let error = attempt((finish + ["COMMIT"]).joined(separator: ";\n")) {
             if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-            try recordFailure(steps.last!, error: error, milliseconds: (monotonicSeconds() - started) * 1000)
+            try recordFailure(steps.last!, error: error, milliseconds: (clock[steps.count] - clock[0]) * 1000)
             throw MigrateError(
                 .statementFailed,
                 "the batch failed while recording it or at COMMIT (a deferred constraint?); everything was "
@@ -194,34 +254,46 @@ extension Migrator {
                     completedStatements: completed
                 )
             } catch {
-                forwardNotices(step, at: noticeLocation(step, batch))
                 failure = error
             }
-            if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-            let milliseconds = (monotonicSeconds() - started) * 1000
-            switch batch.failedPart(failure) {
-            case .section(let index):
-                let statement = step.section.statements[index]
-                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
-                throw StatementFailure.error(
-                    failure.error,
-                    location: step.section.location(
-                        ofServerPosition: batch.positionInStatement(failure.error, index: index),
-                        in: statement
-                    ),
-                    statementLocation: statement.location,
-                    revision: step.revision,
-                    message: step.message,
-                    outcome: outcome
-                )
-            case .leading:
-                // A timeout setting, or the whole message refused while the server read it.
-                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
-                throw revisionFailure(step, failure.error, when: "before its first statement ran", outcome: outcome)
-            case .trailing:
-                try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
-                throw revisionFailure(step, failure.error, when: "at COMMIT (a deferred constraint?)", outcome: outcome)
-            }
+            throw failed(step, batch: batch, failure, outcome: outcome, started: started)
+        }
+    }
+
+    /// The error to throw for a failed message of `step`'s (`failure` as `batch` alone would have had it),
+    /// after forwarding the notices, rolling back and logging the failure.
+    private func failed(
+        _ step: PreparedStep,
+        batch: StatementBatch,
+        _ failure: ScriptFailure,
+        outcome: String,
+        started: Double
+    ) -> any Error {
+        forwardNotices(step, at: noticeLocation(step, batch))
+        if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
+        let milliseconds = (monotonicSeconds() - started) * 1000
+        switch batch.failedPart(failure) {
+        case .section(let index):
+            let statement = step.section.statements[index]
+            try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+            return StatementFailure.error(
+                failure.error,
+                location: step.section.location(
+                    ofServerPosition: batch.positionInStatement(failure.error, index: index),
+                    in: statement
+                ),
+                statementLocation: statement.location,
+                revision: step.revision,
+                message: step.message,
+                outcome: outcome
+            )
+        case .leading:
+            // A timeout setting, or the whole message refused while the server read it.
+            try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+            return revisionFailure(step, failure.error, when: "before its first statement ran", outcome: outcome)
+        case .trailing:
+            try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
+            return revisionFailure(step, failure.error, when: "at COMMIT (a deferred constraint?)", outcome: outcome)
         }
     }
 

@@ -133,6 +133,13 @@ package struct PreparedStep: Sendable {
         ]
     }
 
+    /// One statement that sets the timeouts for the transaction open, as `SET LOCAL` does, and returns the
+    /// server's clock (seconds since 1970) when it ran: what starts each revision of an atomic batch.
+    var timedTimeoutSettings: String {
+        "SELECT extract(epoch FROM clock_timestamp()), set_config('lock_timeout', \(SQLQuoting.literal(lockTimeout)), "
+            + "true), set_config('statement_timeout', \(SQLQuoting.literal(statementTimeout)), true)"
+    }
+
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
     /// - Parameter rowExists: `false` when the revision is known to have no row yet: a plain INSERT then.
     func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed, rowExists: Bool = true)

@@ -32,6 +32,8 @@ struct StatementBatch {
     /// Where each of those statements starts in `text` and where its `;` ends, in characters (Unicode
     /// scalars: what the server counts in an error's position), from 0.
     private let characterRanges: [ClosedRange<Int>]
+    /// The length of `text` in characters (Unicode scalars).
+    let characterCount: Int
 
     /// How many statements the message holds: as many results as a complete run returns.
     var statementCount: Int { leadingCount + statements.count + trailingCount }
@@ -51,6 +53,7 @@ struct StatementBatch {
         characterRanges = statements.map { append(section.statements[$0].text) }
         trailing.forEach { _ = append($0) }
         self.text = text
+        characterCount = characters
         self.statements = statements
         leadingCount = leading.count
         trailingCount = trailing.count
@@ -108,6 +111,11 @@ struct StatementBatch {
         {
             return .section(statements.lowerBound + offset)
         }
+        return part(ofStatement: index)
+    }
+
+    /// The part the message's statement number `index` (from 0) belongs to.
+    func part(ofStatement index: Int) -> Part {
         if index < leadingCount { return .leading(index) }
         if index < leadingCount + statements.count { return .section(statements.lowerBound + index - leadingCount) }
         return .trailing(index - leadingCount - statements.count)

@@ -230,38 +230,38 @@ extension VersionTable {
         return completingRows ? statement + " " + Self.completingRow : statement
     }
 
-    /// An event for ``logStatement(batch:detail:clientHost:)``, timed by the client.
+    /// An event for ``logStatement(batch:detail:clientHost:)``, timed by the server.
     package struct BatchEvent: Sendable {
         package var event: Event
         package var revision: String
+        /// The server's clock when the event started, in seconds since 1970.
+        package var startedAt: Double
         package var milliseconds: Double
-        /// How long before the log is written the event ended.
-        package var endedSecondsAgo: Double
 
-        package init(event: Event, revision: String, milliseconds: Double, endedSecondsAgo: Double) {
+        package init(event: Event, revision: String, startedAt: Double, milliseconds: Double) {
             self.event = event
             self.revision = revision
+            self.startedAt = startedAt
             self.milliseconds = milliseconds
-            self.endedSecondsAgo = endedSecondsAgo
         }
     }
 
     /// Appends several successful events to the log in one statement, unnested from arrays as in
-    /// ``recordStatement(batch:clientHost:completingRows:)``. `started_at` is computed on the server.
+    /// ``recordStatement(batch:clientHost:completingRows:)``.
     package func logStatement(batch events: [BatchEvent], detail: String?, clientHost: String?) -> String {
         let columns = [
             Self.array(events.map(\.event.rawValue), as: "text"),
             Self.array(events.map(\.revision), as: "text"),
+            // Microseconds, as timestamptz keeps them.
+            Self.array(events.map { String(($0.startedAt * 1_000_000).rounded() / 1_000_000) }, as: "float8"),
             Self.array(events.map { Self.rounded($0.milliseconds) }, as: "float8"),
-            Self.array(events.map { Self.rounded($0.milliseconds + $0.endedSecondsAgo * 1000) }, as: "float8"),
         ]
         return """
             INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, client_host, \
             tool_version) \
-            SELECT event, revision, 'succeeded', \(Self.optional(detail)), \
-            clock_timestamp() - make_interval(secs => started_ms_ago / 1000), duration_ms, \
+            SELECT event, revision, 'succeeded', \(Self.optional(detail)), to_timestamp(started_at), duration_ms, \
             \(Self.optional(clientHost)), \(SQLQuoting.literal(MigrateVersion.current)) \
-            FROM unnest(\(columns.joined(separator: ", "))) AS batch(event, revision, duration_ms, started_ms_ago)
+            FROM unnest(\(columns.joined(separator: ", "))) AS batch(event, revision, started_at, duration_ms)
             """
     }
 

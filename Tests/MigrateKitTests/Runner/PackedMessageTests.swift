@@ -1,0 +1,114 @@
+import MigrateKit
+import MigrateTestSupport
+import PostgresClient
+import Testing
+
+@testable import MigrateKit
+
+/// An atomic batch sends many revisions in one message: packing, tracing a failure back to its revision, and
+/// what each revision is told and recorded.
+@Suite struct PackedMessageTests {
+    static func batch(_ text: String, leading: [String] = ["SELECT 0"]) throws -> StatementBatch {
+        let section = try PreparedSection(text: text, origin: "x.sql", firstLine: 1)
+        return StatementBatch(leading: leading, section: section, statements: 0..<section.statements.count)
+    }
+
+    static func failure(completed: Int, position: Int?) -> ScriptFailure {
+        var error = PostgresError(code: .server, message: "boom")
+        error.position = position
+        return ScriptFailure(error: error, completedStatements: completed)
+    }
+
+    @Test func batchesArePackedUpToTheStatementLimit() throws {
+        let three = try Self.batch("SELECT 1;\nSELECT 2;")
+        let many = try Self.batch(
+            Array(repeating: "SELECT 1", count: StatementBatch.maximumStatements - 4).joined(separator: ";")
+        )
+        let messages = PackedMessage.messages([(0, three), (1, three), (2, many), (3, three)], separately: false)
+        // 3 + 3 + 997 statements would be over 1,000: the long one starts a message, and the next fills it.
+        #expect(messages.map { $0.parts.map(\.step) } == [[0, 1], [2, 3]])
+        #expect(messages.map(\.statementCount) == [6, 1000])
+        #expect(messages[0].text == three.text + three.text)
+        #expect(PackedMessage.messages([(0, three), (1, three)], separately: true).count == 2)
+        // A step's last batch ends it.
+        let split = PackedMessage.messages([(0, three), (0, three), (1, three)], separately: false)
+        #expect(split[0].parts.map(\.endsStep) == [false, true, true])
+    }
+
+    /// The failure, as the batch alone would have seen it: statements and characters counted from its start.
+    @Test func aFailureIsTracedToItsBatch() throws {
+        // "SELECT 0;\nSELECT 'é';\n" is 22 characters (23 bytes); the second batch's statements then take
+        // characters 0-9, 10-19 and 20-29 of its own.
+        let first = try Self.batch("SELECT 'é';")
+        let second = try Self.batch("SELECT 2;\nSELECT 3;")
+        let message = try #require(PackedMessage.messages([(0, first), (1, second)], separately: false).first)
+        #expect(message.parts.map(\.characterOffset) == [0, 22])
+
+        // The count decides: the third statement of the second batch failed, at its first character.
+        let (part, local) = message.locate(Self.failure(completed: 4, position: 22 + 21))
+        #expect(part.step == 1)
+        #expect(local.completedStatements == 2)
+        #expect(local.error.position == 21)
+        #expect(part.batch.failedPart(local) == .section(1))
+        #expect(part.batch.positionInStatement(local.error, index: 1) == 1)
+        // Refused while being read (nothing ran): the position says which batch.
+        let (refused, refusal) = message.locate(Self.failure(completed: 0, position: 22 + 12))
+        #expect(refused.step == 1)
+        #expect(refused.batch.failedPart(refusal) == .section(0))
+        #expect(message.locate(Self.failure(completed: 0, position: 12)).part.step == 0)
+        #expect(message.locate(Self.failure(completed: 0, position: nil)).part.step == 0)
+    }
+
+    /// Each revision of a packed batch gets its own notices, its own time (the server's clock at its first
+    /// statement), and its own started and finished events, in order.
+    @Test func eachRevisionOfAPackedBatchKeepsItsNoticesTimesAndEvents() throws {
+        let slow = GeneratedRevision(
+            "p001",
+            up:
+                "CREATE TABLE t_p001 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from p001'; END $$;\nSELECT pg_sleep(0.3);"
+        )
+        // Its notice comes from its first statement, right after p001's last.
+        let quick = GeneratedRevision(
+            "p002",
+            parents: ["p001"],
+            up: "DO $$ BEGIN RAISE NOTICE 'hello from p002'; END $$;\nCREATE TABLE t_p002 (id integer);"
+        )
+        let side = GeneratedRevision("p002b", parents: ["p001"])
+        // No statements of its own: only the runner's.
+        let merge = GeneratedRevision.merge("p003", parents: ["p002", "p002b"])
+        try RunnerFixture.with([slow, quick, side, merge]) { fixture in
+            fixture.clearEvents()
+            try fixture.migrator { $0.transactionMode = .all }.upgrade(to: .head)
+            let events = fixture.events.compactMap { event -> String? in
+                switch event {
+                case .started(let revision, _, _): "started \(revision)"
+                case .finished(let revision, _, _): "finished \(revision)"
+                case .notice(let notice, let revision, _): "\(revision): \(notice.message)"
+                default: nil
+                }
+            }
+            #expect(
+                events == [
+                    "started p001", "p001: hello from p001", "finished p001", "started p002", "p002: hello from p002",
+                    "finished p002", "started p002b", "finished p002b", "started p003", "finished p003",
+                ]
+            )
+            let times = try fixture.rows(
+                """
+                SELECT m.revision, m.execution_ms >= 300 AND m.execution_ms < 5000, l.duration_ms = m.execution_ms,
+                       abs(1000 * extract(epoch FROM lead(l.started_at) OVER (ORDER BY l.id) - l.started_at)
+                           - m.execution_ms) < 1
+                FROM schema_migrations m JOIN schema_migrations_log l USING (revision)
+                ORDER BY l.id
+                """
+            )
+            // Each revision started when the one before it ended, by the server's clock.
+            #expect(
+                times == [
+                    ["p001", "t", "t", "t"], ["p002", "f", "t", "t"], ["p002b", "f", "t", "t"],
+                    ["p003", "f", "t", nil],
+                ]
+            )
+        }
+    }
+}
