@@ -12,6 +12,9 @@ package struct MigrationOptions: Sendable {
     package var allowChanged = false
     /// Recorded as `client_host` with every revision: the machine running migrate.
     package var clientHost: String? = nil
+    /// One transaction per revision: a message of revisions that took less than this lets the next message
+    /// take twice as many; a slower one sets it back to one. Not configurable: tests set it to pin the packing.
+    package var quickMessageSeconds = 0.05
 
     package init() {}
 }

@@ -58,19 +58,104 @@ extension Migrator {
                 "RESET synchronous_commit" + (prepared ? "; " + VersionTable.deallocateRecordingStatements : "")
             )
         }
-        for (index, step) in steps.enumerated() {
-            let isLast = index == steps.count - 1
-            if step.isTransactional {
-                // Read under the lock: no other run can have added the revision's row since.
-                try runInTransaction(
-                    step,
-                    durable: isLast,
-                    rowExists: partial[step.revision] != nil,
-                    recordsWithPrepared: prepared
-                )
-            } else {
-                try runStatementByStatement(step, resumeFrom: partial[step.revision], durable: isLast)
+        var index = 0
+        // How many revisions the next message may take: it doubles after a quick message, and falls back to
+        // one after a slow one, so fast revisions share round trips while a slow one is reported as it ends.
+        var packSize = 1
+        while index < steps.count {
+            let step = steps[index]
+            guard step.isTransactional else {
+                try runStatementByStatement(step, resumeFrom: partial[step.revision], durable: index == steps.count - 1)
+                index += 1
+                continue
             }
+            guard prepared else {
+                // Read under the lock: no other run can have added the revision's row since.
+                let rowExists = partial[step.revision] != nil
+                try runInTransaction(step, durable: index == steps.count - 1, rowExists: rowExists)
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < steps.count, end - index < packSize, steps[end].isTransactional { end += 1 }
+            let started = monotonicSeconds()
+            try runPacked(steps[index..<end], endsRun: end == steps.count, partial: partial)
+            packSize = monotonicSeconds() - started < options.quickMessageSeconds ? min(packSize * 2, 1_024) : 1
+            index = end
+        }
+    }
+
+    /// Transactional revisions, each in a transaction of its own (BEGIN, timeouts and clock, statements, row
+    /// and log entry through the prepared statements, COMMIT), sent several to a message (``PackedMessage``):
+    /// the server commits each in turn, and stops at the first error, leaving the ones before it committed.
+    /// Each revision is timed by the server and reported as its COMMIT's result is read.
+    private func runPacked(_ steps: ArraySlice<PreparedStep>, endsRun: Bool, partial: [String: AppliedRevision]) throws
+    {
+        let steps = Array(steps)
+        var batches: [(step: Int, batch: StatementBatch)] = []
+        for (index, step) in steps.enumerated() {
+            let durable = endsRun && index == steps.count - 1
+            let finish = step.preparedFinishStatements(durable: durable, rowExists: partial[step.revision] != nil)
+            for batch in StatementBatch.messages(
+                for: step.section,
+                leading: ["BEGIN", step.timedTimeoutSettings],
+                trailing: finish + ["COMMIT"],
+                separately: sendsStatementsSeparately
+            ) {
+                batches.append((index, batch))
+            }
+        }
+        // What each revision's log entry returned: its time.
+        var milliseconds: [Double?] = Array(repeating: nil, count: steps.count)
+        report(.started(revision: steps[0].revision, message: steps[0].message, direction: steps[0].direction))
+        for message in PackedMessage.messages(batches, separately: sendsStatementsSeparately) {
+            let sent = monotonicSeconds()
+            let failure: ScriptFailure
+            do {
+                let completed = try connection.executeScript(message.text) { count, firstValue in
+                    guard let part = message.part(holdingStatement: count - 1) else { return }
+                    let step = steps[part.step]
+                    // The notices read with a result may include the next statement's. At a revision's end, that
+                    // is the next revision's BEGIN, which raises none.
+                    forwardNotices(step, at: noticeLocation(step, part.batch))
+                    let statement = count - 1 - part.statementOffset
+                    guard case .trailing(let trailing) = part.batch.part(ofStatement: statement) else { return }
+                    // Trailing: ..., the log entry, COMMIT.
+                    if statement == part.batch.statementCount - 2, trailing >= 1 {
+                        milliseconds[part.step] = firstValue.flatMap(Double.init)
+                    }
+                    guard part.endsStep, statement == part.batch.statementCount - 1 else { return }
+                    report(
+                        .finished(
+                            revision: step.revision,
+                            direction: step.direction,
+                            milliseconds: milliseconds[part.step] ?? 0
+                        )
+                    )
+                    guard part.step + 1 < steps.count else { return }
+                    let next = steps[part.step + 1]
+                    report(.started(revision: next.revision, message: next.message, direction: next.direction))
+                }
+                if completed == message.statementCount { continue }
+                failure = ScriptFailure(
+                    error: PostgresError(
+                        code: .unexpectedResult,
+                        message: "the server ran \(completed) statements where migrate sent \(message.statementCount)"
+                    ),
+                    completedStatements: completed
+                )
+            } catch {
+                failure = error
+            }
+            let (part, local) = message.locate(failure)
+            let step = steps[part.step]
+            throw failed(
+                step,
+                batch: part.batch,
+                local,
+                outcome: "it was rolled back" + earlierRevisionsNote(step),
+                started: sent
+            )
         }
     }
 
@@ -204,18 +289,14 @@ extension Migrator {
 
     /// A transactional revision: its statements and its version-table row in one transaction, sent as one
     /// message (BEGIN, timeouts, statements, row and log entry timed by the server, COMMIT): one round trip.
-    /// - Parameter recordsWithPrepared: Whether the session ran ``VersionTable/prepareRecordingStatements``.
-    func runInTransaction(_ step: PreparedStep, durable: Bool, rowExists: Bool, recordsWithPrepared: Bool) throws {
+    func runInTransaction(_ step: PreparedStep, durable: Bool, rowExists: Bool) throws {
         report(.started(revision: step.revision, message: step.message, direction: step.direction))
         let started = monotonicSeconds()
-        let finish =
-            recordsWithPrepared
-            ? step.preparedFinishStatements(durable: durable, rowExists: rowExists)
-            : step.finishStatements(elapsed: .sinceTransactionStart, durable: durable, rowExists: rowExists)
         try runStatements(
             step,
             after: ["BEGIN"] + step.timeoutStatements(local: true),
-            then: finish + ["COMMIT"],
+            then: step.finishStatements(elapsed: .sinceTransactionStart, durable: durable, rowExists: rowExists)
+                + ["COMMIT"],
             outcome: "it was rolled back" + earlierRevisionsNote(step)
         )
         let milliseconds = (monotonicSeconds() - started) * 1000

@@ -133,11 +133,13 @@ package struct PreparedStep: Sendable {
         ]
     }
 
-    /// One statement that sets the timeouts for the transaction open, as `SET LOCAL` does, and returns the
-    /// server's clock (seconds since 1970) when it ran: what starts each revision of an atomic batch.
+    /// One statement that sets the timeouts for the transaction open, as `SET LOCAL` does, and reads the server's
+    /// clock (seconds since 1970): it keeps the reading in ``VersionTable/revisionStartSetting`` and returns it
+    /// as its first value. What starts each revision sent several to a message.
     var timedTimeoutSettings: String {
-        "SELECT extract(epoch FROM clock_timestamp()), set_config('lock_timeout', \(SQLQuoting.literal(lockTimeout)), "
-            + "true), set_config('statement_timeout', \(SQLQuoting.literal(statementTimeout)), true)"
+        "SELECT set_config('\(VersionTable.revisionStartSetting)', extract(epoch FROM clock_timestamp())::text, true), "
+            + "set_config('lock_timeout', \(SQLQuoting.literal(lockTimeout)), true), "
+            + "set_config('statement_timeout', \(SQLQuoting.literal(statementTimeout)), true)"
     }
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
@@ -168,14 +170,15 @@ package struct PreparedStep: Sendable {
         )
     }
 
-    /// ``finishStatements(elapsed:durable:detail:rowExists:)`` for a step in a transaction of its own, timed by
-    /// the server, in a session that ran ``VersionTable/prepareRecordingStatements``: the same rows, through the
-    /// prepared statements.
+    /// ``finishStatements(elapsed:durable:detail:rowExists:)`` for a step in a transaction of its own, begun
+    /// with ``timedTimeoutSettings`` and timed by the server from there, in a session that ran
+    /// ``VersionTable/prepareRecordingStatements``: the same rows, through the prepared statements. The last
+    /// statement is the log entry, which returns the step's time.
     func preparedFinishStatements(durable: Bool, rowExists: Bool) -> [String] {
         var statements = [
             record.map { record in
                 rowExists
-                    ? recordStatement(status: .applied, elapsed: .sinceTransactionStart)
+                    ? recordStatement(status: .applied, elapsed: .sinceRevisionStart)
                     : versionTable.executeRecordStatement(record, clientHost: clientHost)
             } ?? versionTable.deleteStatement(revision: revision),
             versionTable.executeLogStatement(event, revision: revision, clientHost: clientHost),

@@ -40,6 +40,10 @@ extension VersionTable {
         }
     }
 
+    /// The setting (a placeholder, `SET LOCAL` in the revision's transaction) that keeps when a revision
+    /// started, for ``Elapsed/sinceRevisionStart``.
+    package static let revisionStartSetting = "migrate.revision_started"
+
     /// The kinds of event the log records.
     package enum Event: String, Sendable {
         case upgrade, downgrade, stamp, unstamp
@@ -55,6 +59,10 @@ extension VersionTable {
         /// Measured by the server: from the start of the transaction until the recording statement runs. For a
         /// revision whose transaction the runner opened just for it, recorded in that transaction.
         case sinceTransactionStart
+        /// Measured by the server: from the clock reading kept in the setting ``revisionStartSetting`` (seconds
+        /// since 1970) until the recording statement runs. For revisions sent several to a message, whose
+        /// transactions all start when the message arrives.
+        case sinceRevisionStart
 
         /// The duration in milliseconds, as SQL.
         var durationSQL: String {
@@ -62,6 +70,8 @@ extension VersionTable {
             case .unknown: "NULL"
             case .measured(let milliseconds, _): VersionTable.rounded(milliseconds)
             case .sinceTransactionStart: "1000 * extract(epoch FROM clock_timestamp() - transaction_timestamp())"
+            case .sinceRevisionStart:
+                "1000 * (extract(epoch FROM clock_timestamp()) - current_setting('\(revisionStartSetting)')::float8)"
             }
         }
 
@@ -76,6 +86,8 @@ extension VersionTable {
             case .sinceTransactionStart:
                 // When the server received the message that opened the transaction (simple query protocol).
                 "transaction_timestamp()"
+            case .sinceRevisionStart:
+                "to_timestamp(current_setting('\(revisionStartSetting)')::float8)"
             }
         }
     }
@@ -141,14 +153,15 @@ extension VersionTable {
 
     /// Prepares (SQL `PREPARE`) the statements that ``executeRecordStatement(_:clientHost:)`` and
     /// ``executeLogStatement(_:revision:clientHost:)`` run: the row and log entry of a revision applied or
-    /// reverted in a transaction of its own, timed by the server, as ``upsertStatement(_:status:elapsed:clientHost:)``
-    /// and ``logStatement(rows:)`` write them.
+    /// reverted in a transaction of its own, timed by the server from ``Elapsed/sinceRevisionStart``, as
+    /// ``upsertStatement(_:status:elapsed:clientHost:)`` and ``logStatement(rows:)`` write them. The log entry
+    /// returns its `duration_ms`.
     ///
     /// Parsed and planned once per run instead of once per revision, they cost the server about 0.1 ms less a
     /// revision. Prepared statements belong to the session, as the migration lock does; drop them with
     /// ``deallocateRecordingStatements``.
     package var prepareRecordingStatements: String {
-        let elapsed = Elapsed.sinceTransactionStart
+        let elapsed = Elapsed.sinceRevisionStart
         let version = SQLQuoting.literal(MigrateVersion.current)
         return """
             PREPARE \(Self.recordStatementName) (text, text[], text[], text[], text, text, text, text, boolean, text) AS \
@@ -157,7 +170,8 @@ extension VersionTable {
             PREPARE \(Self.logStatementName) (text, text, text) AS \
             INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, client_host, \
             tool_version) \
-            VALUES ($1, $2, 'succeeded', NULL, \(elapsed.startedAtSQL), \(elapsed.durationSQL), $3, \(version))
+            VALUES ($1, $2, 'succeeded', NULL, \(elapsed.startedAtSQL), \(elapsed.durationSQL), $3, \(version)) \
+            RETURNING duration_ms
             """
     }
 

@@ -111,4 +111,49 @@ import Testing
             )
         }
     }
+
+    /// One transaction per revision, quick revisions several to a message: a failure in the middle of a message
+    /// leaves the revisions before it committed, and each revision's row has its own time, not its message's.
+    @Test func revisionsSentSeveralToAMessageCommitOneByOne() throws {
+        var revisions = GeneratedRevision.chain(9, prefix: "m")
+        // Messages of 1, 2, 4... revisions while they are quick (here, however long they take): m004-m007
+        // share one. m004 is slow; it and m005 keep the time their transactions began.
+        revisions[3].up = "CREATE TABLE t_m004 AS SELECT transaction_timestamp() AS began;\nSELECT pg_sleep(0.3);\n"
+        revisions[4].up = "CREATE TABLE t_m005 AS SELECT transaction_timestamp() AS began;\n"
+        revisions[5].up += "DO $$ BEGIN RAISE NOTICE 'hello from m006'; END $$;\nSELECT 1 / 0;\n"
+        try RunnerFixture.with(revisions) { fixture in
+            let migrator = try fixture.migrator { $0.quickMessageSeconds = .infinity }
+            let error = try #require(throws: MigrateError.self) { try migrator.upgrade(to: .head) }
+            #expect(error.location == SourceLocation(file: fixture.path(of: revisions[5]), line: 8, column: 1))
+            #expect(error.message.contains("revision m006"))
+            #expect(error.message.contains("revisions before it stay applied"))
+            let applied = ["m001", "m002", "m003", "m004", "m005"]
+            #expect(try fixture.tables() == Set(applied.map(GeneratedRevision.tableName)))
+            #expect(try fixture.versionRows() == applied.map { "\($0) applied 0" })
+            #expect(try fixture.logEvents() == applied.map { "upgrade \($0) succeeded" } + ["upgrade m006 failed"])
+            let events = fixture.events.compactMap { event -> String? in
+                switch event {
+                case .started(let revision, _, _): "started \(revision)"
+                case .finished(let revision, _, _): "finished \(revision)"
+                case .notice(let notice, let revision, _): "\(revision): \(notice.message)"
+                default: nil
+                }
+            }
+            #expect(
+                events == applied.flatMap { ["started \($0)", "finished \($0)"] } + [
+                    "started m006", "m006: hello from m006",
+                ]
+            )
+            // m005 ran in m004's message (their transactions began when it came), after m004, and its row has
+            // only its own time.
+            #expect(try fixture.rows("SELECT (SELECT began FROM t_m004) = (SELECT began FROM t_m005)") == [["t"]])
+            let times = try fixture.rows(
+                """
+                SELECT revision, execution_ms >= 300, execution_ms < 250 FROM schema_migrations
+                WHERE revision IN ('m004', 'm005') ORDER BY revision
+                """
+            )
+            #expect(times == [["m004", "t", "f"], ["m005", "f", "t"]])
+        }
+    }
 }
