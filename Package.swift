@@ -56,10 +56,12 @@ let package = Package(
             // to its 50 MB nor copy-on-write pages to fault in, and other libraries' symbol lookups skip it.
             // About 1.5 ms off every command (`migrate current`: 2.0-2.1x -> 1.85-1.9x of psql). Shared
             // libraries keep their address randomisation; Go links its executables this way on Linux by default.
+            // Release builds only (the ones linked with a static Swift runtime): against the shared libswiftCore
+            // of a debug build, the loader warns at every start about references to its protected functions.
             linkerSettings: [
                 .unsafeFlags(
                     ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
-                    .when(platforms: [.linux])
+                    .when(platforms: [.linux], configuration: .release)
                 )
             ]
         ),
