@@ -79,7 +79,7 @@ extension Migrator {
             var end = index + 1
             while end < steps.count, end - index < packSize, steps[end].isTransactional { end += 1 }
             let started = monotonicSeconds()
-            try runPacked(steps[index..<end], endsRun: end == steps.count, partial: partial)
+            try runPacked(Array(steps[index..<end]), endsRun: end == steps.count, partial: partial)
             packSize = monotonicSeconds() - started < options.quickMessageSeconds ? min(packSize * 2, 1_024) : 1
             index = end
         }
@@ -89,9 +89,7 @@ extension Migrator {
     /// and log entry through the prepared statements, COMMIT), sent several to a message (``PackedMessage``):
     /// the server commits each in turn, and stops at the first error, leaving the ones before it committed.
     /// Each revision is timed by the server and reported as its COMMIT's result is read.
-    private func runPacked(_ steps: ArraySlice<PreparedStep>, endsRun: Bool, partial: [String: AppliedRevision]) throws
-    {
-        let steps = Array(steps)
+    private func runPacked(_ steps: [PreparedStep], endsRun: Bool, partial: [String: AppliedRevision]) throws {
         var batches: [(step: Int, batch: StatementBatch)] = []
         for (index, step) in steps.enumerated() {
             let durable = endsRun && index == steps.count - 1
@@ -109,53 +107,31 @@ extension Migrator {
         var milliseconds: [Double?] = Array(repeating: nil, count: steps.count)
         report(.started(revision: steps[0].revision, message: steps[0].message, direction: steps[0].direction))
         for message in PackedMessage.messages(batches, separately: sendsStatementsSeparately) {
-            let sent = monotonicSeconds()
-            let failure: ScriptFailure
-            do {
-                let completed = try connection.executeScript(message.text) { count, firstValue in
-                    guard let part = message.part(holdingStatement: count - 1) else { return }
-                    let step = steps[part.step]
-                    // The notices read with a result may include the next statement's. At a revision's end, that
-                    // is the next revision's BEGIN, which raises none.
-                    forwardNotices(step, at: noticeLocation(step, part.batch))
-                    let statement = count - 1 - part.statementOffset
-                    guard case .trailing(let trailing) = part.batch.part(ofStatement: statement) else { return }
-                    // Trailing: ..., the log entry, COMMIT.
-                    if statement == part.batch.statementCount - 2, trailing >= 1 {
-                        milliseconds[part.step] = firstValue.flatMap(Double.init)
-                    }
-                    guard part.endsStep, statement == part.batch.statementCount - 1 else { return }
-                    report(
-                        .finished(
-                            revision: step.revision,
-                            direction: step.direction,
-                            milliseconds: milliseconds[part.step] ?? 0
-                        )
-                    )
-                    guard part.step + 1 < steps.count else { return }
-                    let next = steps[part.step + 1]
-                    report(.started(revision: next.revision, message: next.message, direction: next.direction))
+            try run(message, of: steps, outcome: { "it was rolled back" + earlierRevisionsNote($0) }) {
+                part,
+                statement,
+                firstValue in
+                let step = steps[part.step]
+                // The notices read with a result may include the next statement's. At a revision's end, that
+                // is the next revision's BEGIN, which raises none.
+                forwardNotices(step, at: noticeLocation(step, part.batch))
+                guard case .trailing = part.batch.part(ofStatement: statement) else { return }
+                // The trailing statements end with the log entry, which returns the time, and COMMIT.
+                if statement == part.batch.statementCount - 2 {
+                    milliseconds[part.step] = firstValue.flatMap(Double.init)
                 }
-                if completed == message.statementCount { continue }
-                failure = ScriptFailure(
-                    error: PostgresError(
-                        code: .unexpectedResult,
-                        message: "the server ran \(completed) statements where migrate sent \(message.statementCount)"
-                    ),
-                    completedStatements: completed
+                guard part.endsStep, statement == part.batch.statementCount - 1 else { return }
+                report(
+                    .finished(
+                        revision: step.revision,
+                        direction: step.direction,
+                        milliseconds: milliseconds[part.step] ?? 0
+                    )
                 )
-            } catch {
-                failure = error
+                guard part.step + 1 < steps.count else { return }
+                let next = steps[part.step + 1]
+                report(.started(revision: next.revision, message: next.message, direction: next.direction))
             }
-            let (part, local) = message.locate(failure)
-            let step = steps[part.step]
-            throw failed(
-                step,
-                batch: part.batch,
-                local,
-                outcome: "it was rolled back" + earlierRevisionsNote(step),
-                started: sent
-            )
         }
     }
 
@@ -201,42 +177,19 @@ extension Migrator {
         }
         report(.started(revision: steps[0].revision, message: steps[0].message, direction: steps[0].direction))
         for message in PackedMessage.messages(batches, separately: sendsStatementsSeparately) {
-            // A failed revision's time is counted from when its message went.
-            let sent = monotonicSeconds()
-            let failure: ScriptFailure
-            do {
-                let completed = try connection.executeScript(message.text) { count, firstValue in
-                    guard let part = message.part(holdingStatement: count - 1) else { return }
-                    // The runner's own statements read the clock: each revision's first, and the last one's last.
-                    switch part.batch.part(ofStatement: count - 1 - part.statementOffset) {
-                    case .leading, .trailing:
-                        if let seconds = firstValue.flatMap(Double.init) { read(clock: seconds) }
-                    case .section: break
-                    }
-                    // The notices read with a result may include the next statement's. At a revision's end, that
-                    // is the next revision's first, which raises none.
-                    let step = steps[part.step]
-                    forwardNotices(step, at: noticeLocation(step, part.batch))
+            let outcome = "the whole batch was rolled back (--atomic); no revision was applied"
+            try run(message, of: steps, outcome: { _ in outcome }) { part, statement, firstValue in
+                // The runner's own statements read the clock: each revision's first, and the last one's last.
+                switch part.batch.part(ofStatement: statement) {
+                case .leading, .trailing:
+                    if let seconds = firstValue.flatMap(Double.init) { read(clock: seconds) }
+                case .section: break
                 }
-                if completed == message.statementCount { continue }
-                failure = ScriptFailure(
-                    error: PostgresError(
-                        code: .unexpectedResult,
-                        message: "the server ran \(completed) statements where migrate sent \(message.statementCount)"
-                    ),
-                    completedStatements: completed
-                )
-            } catch {
-                failure = error
+                // The notices read with a result may include the next statement's. At a revision's end, that
+                // is the next revision's first, which raises none.
+                let step = steps[part.step]
+                forwardNotices(step, at: noticeLocation(step, part.batch))
             }
-            let (part, local) = message.locate(failure)
-            throw failed(
-                steps[part.step],
-                batch: part.batch,
-                local,
-                outcome: "the whole batch was rolled back (--atomic); no revision was applied",
-                started: sent
-            )
         }
         guard clock.count == steps.count + 1 else {
             if connection.isHealthy { _ = try? connection.rollback() }
@@ -324,21 +277,52 @@ extension Migrator {
             do {
                 let completed = try connection.executeScript(batch.text)
                 forwardNotices(step, at: noticeLocation(step, batch))
-                // Fewer results than statements sent: the server split the text differently (a quote read
-                // another way), so what ran is not what was checked. Nothing of it may be committed.
                 if completed == batch.statementCount { continue }
-                failure = ScriptFailure(
-                    error: PostgresError(
-                        code: .unexpectedResult,
-                        message: "the server ran \(completed) statements where migrate sent \(batch.statementCount)"
-                    ),
-                    completedStatements: completed
-                )
+                failure = Self.missingResults(completed: completed, sent: batch.statementCount)
             } catch {
                 failure = error
             }
             throw failed(step, batch: batch, failure, outcome: outcome, started: started)
         }
+    }
+
+    /// Runs a message of several revisions' batches. `onResult` gets each completed statement: its part of the
+    /// message, its index in the part's batch, and the first value it returned. A failure (or fewer results
+    /// than statements sent) is traced to its revision, which is rolled back and logged as failed, and thrown.
+    private func run(
+        _ message: PackedMessage,
+        of steps: [PreparedStep],
+        outcome: (PreparedStep) -> String,
+        onResult: (PackedMessage.Part, Int, String?) -> Void
+    ) throws {
+        // A failed revision's time counts from when its message went.
+        let sent = monotonicSeconds()
+        let failure: ScriptFailure
+        do {
+            let completed = try connection.executeScript(message.text) { count, firstValue in
+                guard let part = message.part(holdingStatement: count - 1) else { return }
+                onResult(part, count - 1 - part.statementOffset, firstValue)
+            }
+            if completed == message.statementCount { return }
+            failure = Self.missingResults(completed: completed, sent: message.statementCount)
+        } catch {
+            failure = error
+        }
+        let (part, local) = message.locate(failure)
+        let step = steps[part.step]
+        throw failed(step, batch: part.batch, local, outcome: outcome(step), started: sent)
+    }
+
+    /// Fewer results than statements sent: the server split the text differently (a quote read another way), so
+    /// what ran is not what was checked. Nothing of it may be committed.
+    private static func missingResults(completed: Int, sent: Int) -> ScriptFailure {
+        ScriptFailure(
+            error: PostgresError(
+                code: .unexpectedResult,
+                message: "the server ran \(completed) statements where migrate sent \(sent)"
+            ),
+            completedStatements: completed
+        )
     }
 
     /// The error to throw for a failed message of `step`'s (`failure` as `batch` alone would have had it),
