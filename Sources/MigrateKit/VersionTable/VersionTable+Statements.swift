@@ -54,8 +54,8 @@ extension VersionTable {
     package enum Elapsed: Sendable {
         /// Not known (stamp, offline scripts): no duration, and the log's start is when the row is written.
         case unknown
-        /// Measured by the client; the event ended `endedSecondsAgo` before its rows are written.
-        case measured(milliseconds: Double, endedSecondsAgo: Double = 0)
+        /// Measured by the client; the event ended as its rows are written.
+        case measured(milliseconds: Double)
         /// Measured by the server: from the start of the transaction until the recording statement runs. For a
         /// revision whose transaction the runner opened just for it, recorded in that transaction.
         case sinceTransactionStart
@@ -68,10 +68,9 @@ extension VersionTable {
         var durationSQL: String {
             switch self {
             case .unknown: "NULL"
-            case .measured(let milliseconds, _): VersionTable.rounded(milliseconds)
+            case .measured(let milliseconds): VersionTable.rounded(milliseconds)
             case .sinceTransactionStart: "1000 * extract(epoch FROM clock_timestamp() - transaction_timestamp())"
-            case .sinceRevisionStart:
-                "1000 * (extract(epoch FROM clock_timestamp()) - current_setting('\(revisionStartSetting)')::float8)"
+            case .sinceRevisionStart: "1000 * (extract(epoch FROM clock_timestamp()) - \(Self.revisionStartSQL))"
             }
         }
 
@@ -80,16 +79,21 @@ extension VersionTable {
             switch self {
             case .unknown:
                 "clock_timestamp()"
-            case .measured(let milliseconds, let endedSecondsAgo):
-                "clock_timestamp() - make_interval(secs => "
-                    + "\(VersionTable.rounded(milliseconds + endedSecondsAgo * 1000)) / 1000.0)"
+            case .measured(let milliseconds):
+                "clock_timestamp() - make_interval(secs => \(VersionTable.rounded(milliseconds)) / 1000.0)"
             case .sinceTransactionStart:
                 // When the server received the message that opened the transaction (simple query protocol).
                 "transaction_timestamp()"
             case .sinceRevisionStart:
-                "to_timestamp(current_setting('\(revisionStartSetting)')::float8)"
+                "to_timestamp(\(Self.revisionStartSQL))"
             }
         }
+
+        /// The reading kept in ``revisionStartSetting``, in seconds since 1970; the transaction's start if a
+        /// revision's `RESET ALL` cleared it.
+        private static let revisionStartSQL =
+            "coalesce(nullif(current_setting('\(revisionStartSetting)', true), '')::float8, "
+            + "extract(epoch FROM transaction_timestamp()))"
     }
 
     /// Inserts (or, for a resumed revision, completes) the row of an applied revision.

@@ -156,4 +156,18 @@ import Testing
             #expect(times == [["m004", "t", "f"], ["m005", "f", "t"]])
         }
     }
+
+    /// A revision's `RESET ALL` clears the kept start of its transaction too: its time then counts from the
+    /// start of the transaction, and its recording still works.
+    @Test func aRevisionThatResetsAllSettingsIsStillRecorded() throws {
+        var revisions = GeneratedRevision.chain(3, prefix: "r")
+        revisions[1].up += "RESET ALL;\n"
+        try RunnerFixture.with(revisions) { fixture in
+            let applied = try fixture.migrator { $0.quickMessageSeconds = .infinity }.upgrade(to: .head)
+            #expect(applied == ["r001", "r002", "r003"])
+            #expect(
+                try fixture.rows("SELECT count(*) FROM schema_migrations WHERE execution_ms >= 0") == [["3"]]
+            )
+        }
+    }
 }
