@@ -13,6 +13,18 @@ import Testing
         return StatementBatch(leading: leading, section: section, statements: 0..<section.statements.count)
     }
 
+    /// The started, finished and notice events reported so far, one line each.
+    static func progress(_ fixture: RunnerFixture) -> [String] {
+        fixture.events.compactMap { event in
+            switch event {
+            case .started(let revision, _, _): "started \(revision)"
+            case .finished(let revision, _, _): "finished \(revision)"
+            case .notice(let notice, let revision, _): "\(revision): \(notice.message)"
+            default: nil
+            }
+        }
+    }
+
     static func failure(completed: Int, position: Int?) -> ScriptFailure {
         var error = PostgresError(code: .server, message: "boom")
         error.position = position
@@ -79,14 +91,7 @@ import Testing
         try RunnerFixture.with([slow, quick, side, merge]) { fixture in
             fixture.clearEvents()
             try fixture.migrator { $0.transactionMode = .all }.upgrade(to: .head)
-            let events = fixture.events.compactMap { event -> String? in
-                switch event {
-                case .started(let revision, _, _): "started \(revision)"
-                case .finished(let revision, _, _): "finished \(revision)"
-                case .notice(let notice, let revision, _): "\(revision): \(notice.message)"
-                default: nil
-                }
-            }
+            let events = Self.progress(fixture)
             #expect(
                 events == [
                     "started p001", "p001: hello from p001", "finished p001", "started p002", "p002: hello from p002",
@@ -131,14 +136,7 @@ import Testing
             #expect(try fixture.tables() == Set(applied.map(GeneratedRevision.tableName)))
             #expect(try fixture.versionRows() == applied.map { "\($0) applied 0" })
             #expect(try fixture.logEvents() == applied.map { "upgrade \($0) succeeded" } + ["upgrade m006 failed"])
-            let events = fixture.events.compactMap { event -> String? in
-                switch event {
-                case .started(let revision, _, _): "started \(revision)"
-                case .finished(let revision, _, _): "finished \(revision)"
-                case .notice(let notice, let revision, _): "\(revision): \(notice.message)"
-                default: nil
-                }
-            }
+            let events = Self.progress(fixture)
             #expect(
                 events == applied.flatMap { ["started \($0)", "finished \($0)"] } + [
                     "started m006", "m006: hello from m006",
