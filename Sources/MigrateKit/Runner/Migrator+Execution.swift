@@ -41,7 +41,8 @@ extension Migrator {
 
     // MARK: - Running
 
-    /// One transaction per revision (non-transactional revisions statement by statement).
+    /// One transaction per revision (non-transactional revisions statement by statement). When the run has
+    /// several revisions, quick ones share messages (``runPacked(_:endsRun:partial:)``).
     func runEach(_ steps: [PreparedStep], partial: [String: AppliedRevision]) throws {
         // Commits before the last need not wait for their WAL flush: the last commit flushes everything
         // before it, and a server crash in between loses only whole revisions, row and DDL together.

@@ -1,8 +1,9 @@
 import PostgresClient
 
 /// Statement batches of consecutive steps sent as one simple-query message: one round trip for many revisions
-/// of an atomic run, where nothing commits between them. An error is traced back to its batch, and there to
-/// its statement, as if the batch had gone alone.
+/// (of an atomic run, or each in its own transaction). The server runs the statements in order and stops at the
+/// first error; that error is traced back to its batch, and there to its statement, as if the batch had gone
+/// alone.
 struct PackedMessage {
     /// A batch in the message.
     struct Part {
