@@ -148,15 +148,15 @@ extension Migrator {
     ///   non-transactional run), which their recording completes.
     func runAtomically(_ steps: [PreparedStep], completingRows: Bool = false) throws {
         guard !steps.isEmpty else { return }
-        try connection.execute("BEGIN")
         // Every revision sets its timeouts, not only when they differ from the previous revision's: a revision
-        // may have changed them itself with SET LOCAL. The last one also reads the clock when it is done.
+        // may have changed them itself with SET LOCAL. The first also opens the transaction; the last also
+        // reads the clock when it is done.
         var batches: [(step: Int, batch: StatementBatch)] = []
         for (index, step) in steps.enumerated() {
             let isLast = index == steps.count - 1
             for batch in StatementBatch.messages(
                 for: step.section,
-                leading: [step.timedTimeoutSettings],
+                leading: (index == 0 ? ["BEGIN"] : []) + [step.timedTimeoutSettings],
                 trailing: isLast ? ["SELECT extract(epoch FROM clock_timestamp())"] : [],
                 separately: sendsStatementsSeparately
             ) {
