@@ -24,10 +24,16 @@ let package = Package(
             name: "CPgQuery",
             providers: [.apt(["libpg-query-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
 
         // MARK: - Safe Swift layers over the C libraries
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
+        .target(name: "SQLiteClient", dependencies: ["CSQLite"]),
 
         // MARK: - Local processes and the embedded cluster
         .target(name: "SystemProcess"),
@@ -40,6 +46,7 @@ let package = Package(
                 "PostgresClient",
                 "SQLSyntax",
                 "LocalPostgres",
+                "SQLiteClient",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,24 +59,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // A position-dependent executable that exports no symbols: the loader has no relocations to apply
-            // to its 50 MB nor copy-on-write pages to fault in, and other libraries' symbol lookups skip it.
-            // About 1.5 ms off every command (`migrate current`: 2.0-2.1x -> 1.85-1.9x of psql). Shared
-            // libraries keep their address randomisation; Go links its executables this way on Linux by default.
-            // Release builds only (the ones linked with a static Swift runtime): against the shared libswiftCore
-            // of a debug build, the loader warns at every start about references to its protected functions.
-            linkerSettings: [
-                .unsafeFlags(
-                    ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
-                    .when(platforms: [.linux], configuration: .release)
-                )
-            ]
         ),
 
         // MARK: - Tests
         .target(
             name: "MigrateTestSupport",
-            dependencies: ["PostgresClient", "LocalPostgres", "SystemProcess"]
+            dependencies: ["PostgresClient", "LocalPostgres", "SystemProcess", "SQLiteClient"]
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "MigrateTestSupport"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
