@@ -23,7 +23,8 @@ package enum ConnectionString {
             while reason.last == "\n" { reason.removeLast() }
             throw PostgresError(
                 code: .invalidConnectionString,
-                message: "invalid connection string \(redacted(connectionString)): \(reason)"
+                message: "invalid connection string \(redacted(connectionString)): "
+                    + scrub(reason, secretsOf: connectionString)
             )
         }
         defer { PQconninfoFree(parsed) }
@@ -37,25 +38,6 @@ package enum ConnectionString {
         }
         return options
     }
-
-    /// The connection string with any password replaced by `****`, for messages and logs.
-    ///
-    /// Works on strings libpq cannot parse too, so a malformed URL can still be quoted back safely.
-    package static func redacted(_ connectionString: String) -> String {
-        var text = connectionString
-        // URI user info: scheme://user:password@host
-        text.replace(uriPassword) { match in match.output.1 + ":****@" }
-        // Keyword form (`password=secret`, `password = 'a b'`) and URI query parameters (`?password=x&...`).
-        text.replace(keywordPassword) { match in match.output.1 + "****" }
-        return text
-    }
-
-    nonisolated(unsafe) private static let uriPassword = try! Regex<(Substring, Substring)>(
-        #"(://[^:/?#@\s]*):[^@/?#\s]*@"#
-    )
-    nonisolated(unsafe) private static let keywordPassword = try! Regex<(Substring, Substring)>(
-        #"(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]+)"#
-    )
 }
 
 extension ConnectionString {

@@ -55,7 +55,12 @@ package final class PostgresConnection {
             throw PostgresError(code: .connectionFailed, message: "out of memory allocating a libpq connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = PostgresError.connectionMessage(connection)
+            // libpq names hosts, ports and users here, but a password that spilled into another field (an `@` in
+            // it, a space) would be quoted as a host or a keyword.
+            let message = ConnectionString.scrub(
+                PostgresError.connectionMessage(connection),
+                secretsOf: connectionString
+            )
             PQfinish(connection)
             throw PostgresError(code: .connectionFailed, message: message)
         }

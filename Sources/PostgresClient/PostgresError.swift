@@ -4,7 +4,8 @@ import CLibPQ
 /// or the connection breaking.
 ///
 /// Server errors carry every diagnostic field PostgreSQL sends. ``description`` never contains a
-/// password: libpq's connection messages name host and port, never credentials.
+/// password: libpq's messages about a connection string (which can quote a password it could not parse) are
+/// scrubbed with ``ConnectionString/scrub(_:secretsOf:)`` before they become an error.
 package struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is. Stable across releases; match on it, not on the message.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
