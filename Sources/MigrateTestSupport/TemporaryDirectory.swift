@@ -4,7 +4,8 @@ import SystemProcess
     import Glibc
 #endif
 
-/// A directory under `/tmp` for one test: a fake project with `migrate.toml` and `migrations/`.
+/// A directory under `/tmp` for one test: a fake project, marked by an empty `migrations/` until a test writes
+/// `migrate.toml` and revisions into it.
 package struct TemporaryDirectory: Sendable {
     package let path: String
 
@@ -21,13 +22,24 @@ package struct TemporaryDirectory: Sendable {
         return try await body(directory)
     }
 
-    package init() throws {
+    /// Like ``with(_:)``, for a directory with nothing in it: not a project (see ``init(project:)``).
+    package static func withEmpty<Result>(_ body: (TemporaryDirectory) throws -> Result) throws -> Result {
+        let directory = try TemporaryDirectory(project: false)
+        defer { directory.remove() }
+        return try body(directory)
+    }
+
+    /// Creates the directory.
+    /// - Parameter project: whether to mark it as a project with an empty `migrations/`, as `migrate` finds
+    ///   projects by walking up to `migrate.toml` or `migrations/` (and refuses to run outside one).
+    package init(project: Bool = true) throws {
         var template = Array("/tmp/migrate-project-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TestSupportError("cannot create a temporary directory: \(String(cString: strerror(errno)))")
         }
         path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         chmod(path, 0o755)
+        if project { mkdir(path + "/migrations", 0o755) }
     }
 
     /// Writes a file (creating parent directories) relative to this directory.

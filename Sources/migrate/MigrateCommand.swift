@@ -28,7 +28,10 @@ struct MigrateCommand: ParsableCommand {
 
 /// Options shared by every command; given before or after the subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: "Path of migrate.toml (default: ./migrate.toml).")
+    @Option(
+        name: .customLong("config"),
+        help: "Path of migrate.toml (default: the nearest migrate.toml or migrations/ from here upwards)."
+    )
     var configPath: String?
 
     @Option(help: "Database URL or libpq connection string (overrides DATABASE_URL and migrate.toml).")

@@ -35,7 +35,9 @@ struct Autogenerate {
     let context: CommandContext
 
     func plan(from: String, to: String, renames: [String]) throws -> SchemaChangePlan {
-        let graph = try context.loadGraph()
+        // Two databases or SQL files compare without a project; `migrations@REV` needs its revisions.
+        let usesRevisions = [from, to].contains { $0 == "migrations" || $0.hasPrefix("migrations@") }
+        let graph = context.hasProject || usesRevisions ? try context.loadGraph() : try RevisionGraph([])
         let currentDirectory = CommandContext.currentDirectory()
         let replayer = {
             RevisionReplayer(graph: graph, versionTable: context.versionTable, options: try context.migrationOptions())

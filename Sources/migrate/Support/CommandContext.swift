@@ -11,16 +11,35 @@ struct CommandContext {
     let configuration: MigrateConfiguration
     let target: DatabaseTarget
     let environment: [String: String]
+    /// Whether there is a project: `--config` was given, or one was found from the current directory. Without one,
+    /// nothing that reads revisions or uses the embedded cluster runs, so nothing is created in a stray directory.
+    let hasProject: Bool
 
     init(_ options: GlobalOptions) throws {
         Terminal.isQuiet = options.quiet
         Terminal.isVerbose = options.verbose
         environment = ChildProcess.currentEnvironment()
+        let currentDirectory = Self.currentDirectory()
+        var configPath = options.configPath
+        var rootDirectory = currentDirectory
+        if configPath == nil {
+            let project = ProjectLocation.find(from: currentDirectory)
+            if let project {
+                Terminal.detail(project.description)
+                configPath = project.configurationPath
+                rootDirectory = project.root
+            } else {
+                Terminal.detail("no project: no migrate.toml or migrations/ in \(currentDirectory) or above it")
+            }
+            hasProject = project != nil
+        } else {
+            hasProject = true
+        }
         configuration = try ConfigurationLoader.load(
-            configPath: options.configPath,
+            configPath: configPath,
             environmentName: options.environmentName,
             environment: environment,
-            currentDirectory: Self.currentDirectory()
+            currentDirectory: configPath == nil ? rootDirectory : currentDirectory
         )
         Terminal.detail("configuration: \(configuration.origin)")
         target = try DatabaseTarget.resolve(
@@ -28,6 +47,19 @@ struct CommandContext {
             environment: environment,
             configuration: configuration
         )
+        if case .embedded = target, !hasProject {
+            throw ProjectLocation.notFound(
+                from: currentDirectory,
+                reason: "so there is no place for the embedded database (give --url for another one)"
+            )
+        }
+    }
+
+    /// Throws when there is no project, for what only a project has (its revisions).
+    func requireProject() throws {
+        guard hasProject else {
+            throw ProjectLocation.notFound(from: Self.currentDirectory(), reason: "so there are no revisions to read")
+        }
     }
 
     /// Connects to the target (starting the embedded cluster if needed) and says which database is used.
@@ -53,7 +85,8 @@ struct CommandContext {
 
     /// The revision graph from `<migrations>/versions`; empty when the directory does not exist yet.
     func loadGraph() throws -> RevisionGraph {
-        try Self.readGraph(directory: configuration.versionsDirectory)
+        try requireProject()
+        return try Self.readGraph(directory: configuration.versionsDirectory)
     }
 
     /// The revision graph and a database session: the files are read on another thread while the connection
@@ -70,6 +103,7 @@ struct CommandContext {
     func loadGraphAndConnect<Value>(
         thenRead read: (DatabaseConnector.Session) throws -> Value
     ) throws -> (RevisionGraph, DatabaseConnector.Session, Value) {
+        try requireProject()
         // Connecting to the embedded default may create or start a cluster: not for a broken revision file.
         if case .embedded = target {
             let graph = try loadGraph()
