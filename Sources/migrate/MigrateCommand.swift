@@ -17,9 +17,9 @@ struct MigrateCommand: ParsableCommand {
             """,
         version: MigrateVersion.current,
         subcommands: [
-            UpgradeCommand.self, DowngradeCommand.self, CurrentCommand.self, StatusCommand.self, HistoryCommand.self,
-            HeadsCommand.self, BranchesCommand.self, ShowCommand.self, RevisionCommand.self, MergeCommand.self,
-            StampCommand.self, ValidateCommand.self, DiffCommand.self, DatabaseCommand.self,
+            InitCommand.self, UpgradeCommand.self, DowngradeCommand.self, CurrentCommand.self, StatusCommand.self,
+            HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self, RevisionCommand.self,
+            MergeCommand.self, StampCommand.self, ValidateCommand.self, DiffCommand.self, DatabaseCommand.self,
         ]
     )
 
