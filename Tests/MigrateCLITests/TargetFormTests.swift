@@ -34,19 +34,33 @@ import Testing
                 #expect(try project.tables() == project.expectedTables(applied), "after \(arguments)")
             }
 
-            try step("upgrade", "c002", expect: "c002", line: "upgraded to c002: 2 revision(s)")
+            try step("upgrade", "c002", expect: "c002", line: "upgraded to c002 (Revision c002): 2 revision(s)")
             try step("upgrade", "+1", expect: "c003", line: "applied c003")
-            try step("upgrade", "c003+2", expect: "c005", line: "upgraded to c003+2: 2 revision(s)")
+            try step("upgrade", "c003+2", expect: "c005", line: "upgraded to c005 (Revision c005): 2 revision(s)")
             try step("upgrade", "f6a7", expect: "f6a7b8c9d0e1", line: "applied f6a7b8c9d0e1")
             try step("downgrade", "-1", expect: "c005", line: "reverted f6a7b8c9d0e1")
-            try step("downgrade", "c003", expect: "c003", line: "downgraded to c003: 2 revision(s)")
+            try step("downgrade", "c003", expect: "c003", line: "downgraded to c003 (Revision c003): 2 revision(s)")
             try step("downgrade", "c003-1", expect: "c002", line: "reverted c003")
-            try step("upgrade", "core@head", expect: "f6a7b8c9d0e1", line: "upgraded to core@head: 4 revision(s)")
-            try step("downgrade", "core@-2", expect: "c004", line: "downgraded to core@-2: 2 revision(s)")
-            try step("upgrade", "head", expect: "f6a7b8c9d0e1", line: "upgraded to head: 2 revision(s)")
+            try step(
+                "upgrade",
+                "core@head",
+                expect: "f6a7b8c9d0e1",
+                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 4 revision(s)"
+            )
+            try step("downgrade", "core@-2", expect: "c004", line: "downgraded to c004 (Revision c004): 2 revision(s)")
+            try step(
+                "upgrade",
+                "head",
+                expect: "f6a7b8c9d0e1",
+                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 2 revision(s)"
+            )
             try step("upgrade", "heads", expect: "f6a7b8c9d0e1", line: "nothing to do: the database is already there")
             try step("downgrade", "base", expect: nil, line: "downgraded to base: 6 revision(s)")
-            try step("upgrade", expect: "f6a7b8c9d0e1", line: "upgraded to head: 6 revision(s)")
+            try step(
+                "upgrade",
+                expect: "f6a7b8c9d0e1",
+                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 6 revision(s)"
+            )
         }
     }
 

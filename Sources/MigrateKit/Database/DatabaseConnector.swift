@@ -62,6 +62,7 @@ package enum DatabaseConnector {
     package static func open(_ connectionString: String, target: DatabaseTarget) throws(MigrateError)
         -> PostgresConnection
     {
+        try ConnectionScheme.check(connectionString, source: target.sourceDescription)
         do {
             return try PostgresConnection(connectionString)
         } catch {

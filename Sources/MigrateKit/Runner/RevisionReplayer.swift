@@ -39,6 +39,7 @@ extension SchemaSource {
             return .migrations(revision: revision, replayer: try replayer())
         }
         if text.contains("://") || text.contains("=") {
+            try ConnectionScheme.check(text, source: "a side of the diff")
             return .database(text)
         }
         let path = text.hasPrefix("/") ? text : currentDirectory + "/" + text

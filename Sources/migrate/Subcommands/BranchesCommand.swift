@@ -5,7 +5,12 @@ import MigrateKit
 struct BranchesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "branches",
-        abstract: "List branch points and the revisions that follow each (offline)."
+        abstract: "List branch points and the revisions that follow each (offline).",
+        discussion: """
+            Examples:
+              migrate branches
+              migrate --config services/api/migrate.toml branches
+            """
     )
 
     @ParentCommand var root: MigrateCommand

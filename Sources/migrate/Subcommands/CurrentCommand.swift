@@ -6,7 +6,14 @@ struct CurrentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "current",
         abstract: "Show the revision(s) the database is at.",
-        discussion: "With --check-heads, exit 3 when revisions are pending (the database is not at every head)."
+        discussion: """
+            With --check-heads, exit 3 when revisions are pending (the database is not at every head).
+
+            Examples:
+              migrate current
+              migrate current --check-heads
+              migrate current --json | jq -r '.current[]'
+            """
     )
 
     @ParentCommand var root: MigrateCommand

@@ -8,13 +8,24 @@ struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Inspect the database, and manage the embedded local cluster.",
+        discussion: """
+            Examples:
+              migrate db status
+              psql "$(migrate db url)"
+              migrate db destroy --yes
+            """,
         subcommands: [Start.self, Stop.self, Status.self, URL.self, Destroy.self]
     )
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start",
-            abstract: "Create (if needed) and start the embedded cluster."
+            abstract: "Create (if needed) and start the embedded cluster.",
+            discussion: """
+                Examples:
+                  migrate db start
+                  psql "$(migrate db start)"
+                """
         )
         @ParentCommand var root: MigrateCommand
 
@@ -39,7 +50,12 @@ struct DatabaseCommand: ParsableCommand {
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stop",
-            abstract: "Stop the embedded cluster's server."
+            abstract: "Stop the embedded cluster's server.",
+            discussion: """
+                Examples:
+                  migrate db stop
+                  migrate -q db stop
+                """
         )
         @ParentCommand var root: MigrateCommand
 
@@ -58,7 +74,12 @@ struct DatabaseCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Show the database in use: server version, where it lives, and the embedded cluster's state."
+            abstract: "Show the database in use: server version, where it lives, and the embedded cluster's state.",
+            discussion: """
+                Examples:
+                  migrate db status
+                  migrate --env production db status
+                """
         )
         @ParentCommand var root: MigrateCommand
 
@@ -106,7 +127,12 @@ struct DatabaseCommand: ParsableCommand {
     struct URL: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "url",
-            abstract: "Print the connection string of the database in use (passwords masked), e.g. for psql."
+            abstract: "Print the connection string of the database in use (passwords masked), e.g. for psql.",
+            discussion: """
+                Examples:
+                  migrate db url
+                  psql "$(migrate db url)"
+                """
         )
         @ParentCommand var root: MigrateCommand
 
@@ -127,7 +153,12 @@ struct DatabaseCommand: ParsableCommand {
     struct Destroy: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "destroy",
-            abstract: "Stop the embedded cluster and delete it with all its data."
+            abstract: "Stop the embedded cluster and delete it with all its data.",
+            discussion: """
+                Examples:
+                  migrate db destroy
+                  migrate db destroy --yes
+                """
         )
         @ParentCommand var root: MigrateCommand
         @Flag(help: "Do not ask for confirmation.") var yes = false

@@ -12,6 +12,11 @@ struct DiffCommand: ParsableCommand {
             scratch database), or desired-state SQL (a file, or a directory of .sql files applied in name order, \
             in a scratch database). Scratch databases live on shadow_url, else on the configured database's \
             server, and are dropped afterwards. Destructive steps and possible renames are listed on stderr.
+
+            Examples:
+              migrate diff migrations@head schema/
+              migrate diff "$DATABASE_URL" schema/ --down
+              migrate diff migrations@ae10 migrations@head --rename users.name=full_name
             """
     )
 

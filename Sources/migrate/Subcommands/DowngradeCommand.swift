@@ -12,6 +12,11 @@ struct DowngradeCommand: ParsableCommand {
 
             Targets: -N, REV (stays applied), REV-N, base, label@-N, label@base.
             With --sql FROM:TO, print the SQL instead of running it (no connection).
+
+            Examples:
+              migrate downgrade -1
+              migrate downgrade base
+              migrate downgrade --sql head:-1 > down.sql
             """
     )
 
@@ -54,9 +59,9 @@ struct DowngradeCommand: ParsableCommand {
         let started = monotonicSeconds()
         let reverted = try context.migrator(session, graph: graph, flags: runOptions).downgrade(to: revisionTarget)
         if !reverted.isEmpty {
-            Terminal.info(
-                "downgraded to \(target): \(reverted.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))"
-            )
+            let elapsed = formatSeconds(monotonicSeconds() - started)
+            let reached = try ReachedRevision.describe(session, graph: graph, context: context)
+            Terminal.info("downgraded to \(reached): \(reverted.count) revision(s) in \(elapsed)")
         }
     }
 }

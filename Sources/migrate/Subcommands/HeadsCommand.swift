@@ -5,7 +5,12 @@ import MigrateKit
 struct HeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heads",
-        abstract: "List the head revisions (offline)."
+        abstract: "List the head revisions (offline).",
+        discussion: """
+            Examples:
+              migrate heads
+              migrate heads --json
+            """
     )
 
     @ParentCommand var root: MigrateCommand
@@ -16,6 +21,10 @@ struct HeadsCommand: ParsableCommand {
         let graph = try context.loadGraph()
         if json {
             try JSONOutput.print(graph.heads.map(RevisionJSON.init))
+            return
+        }
+        if graph.revisions.isEmpty {
+            Terminal.info(context.noRevisionsYet)
             return
         }
         for head in graph.heads {

@@ -6,7 +6,14 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List revisions, newest first (offline unless --indicate-current).",
-        discussion: "-r START:END limits the list to revisions from START to END (either may be left out or base/head)."
+        discussion: """
+            -r START:END limits the list to revisions from START to END (either may be left out or base/head).
+
+            Examples:
+              migrate history
+              migrate history -i
+              migrate history -r base:ae10 --verbose
+            """
     )
 
     @ParentCommand var root: MigrateCommand
@@ -27,6 +34,10 @@ struct HistoryCommand: ParsableCommand {
             applied = Set(status.rows.filter { $0.status == .applied }.map(\.revision))
         } else {
             graph = try context.loadGraph()
+        }
+        if graph.revisions.isEmpty && !json {
+            Terminal.info(context.noRevisionsYet)
+            return
         }
         var entries = graph.history(applied: applied)
         if let range { entries = try filter(entries, range: range, graph: graph) }

@@ -11,7 +11,12 @@ import MigrateKit
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Write a merge revision whose parents are the given revisions (or all heads); prints its path."
+        abstract: "Write a merge revision whose parents are the given revisions (or all heads); prints its path.",
+        discussion: """
+            Examples:
+              migrate merge -m "join branches" heads
+              migrate merge -m "join billing" ae10 b7c2
+            """
     )
 
     @ParentCommand var root: MigrateCommand

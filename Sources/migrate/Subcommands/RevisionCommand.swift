@@ -16,6 +16,11 @@ struct RevisionCommand: ParsableCommand {
             With --autogenerate, diff the live database (which must be at head) against the desired schema \
             ([autogenerate] schema in migrate.toml) and fill in the up and down sections; with no differences \
             nothing is written.
+
+            Examples:
+              migrate revision -m "add tags"
+              migrate revision --autogenerate -m "sync schema"
+              migrate revision -m "index concurrently" --non-transactional
             """
     )
 

@@ -5,7 +5,12 @@ import MigrateKit
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a revision: its header fields and its up and down SQL (offline)."
+        abstract: "Show a revision: its header fields and its up and down SQL (offline).",
+        discussion: """
+            Examples:
+              migrate show ae10
+              migrate show billing
+            """
     )
 
     @ParentCommand var root: MigrateCommand

@@ -11,6 +11,11 @@ struct StampCommand: ParsableCommand {
             step past a revision you finished or reverted by hand. Stamping to REV marks it and everything it \
             needs as applied; base forgets everything; --purge forgets every row first, including revisions no \
             file declares.
+
+            Examples:
+              migrate stamp head
+              migrate stamp ae10
+              migrate stamp base
             """
     )
 

@@ -6,7 +6,14 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "List applied, pending and failed revisions, and applied files that changed.",
-        discussion: "With --exit-code, exit 3 when revisions are pending and 4 when the files and table disagree."
+        discussion: """
+            With --exit-code, exit 3 when revisions are pending and 4 when the files and table disagree.
+
+            Examples:
+              migrate status
+              migrate status --exit-code
+              migrate status --json
+            """
     )
 
     @ParentCommand var root: MigrateCommand

@@ -14,6 +14,11 @@ struct UpgradeCommand: ParsableCommand {
 
             Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head, label@+N.
             With --sql [FROM:]TO, print the SQL instead of running it (no connection; FROM defaults to base).
+
+            Examples:
+              migrate upgrade
+              migrate upgrade +1 --lock-wait 2min
+              migrate upgrade --sql ae10:head > up.sql
             """
     )
 
@@ -53,9 +58,9 @@ struct UpgradeCommand: ParsableCommand {
         let started = monotonicSeconds()
         let applied = try context.migrator(session, graph: graph, flags: runOptions).upgrade(to: revisionTarget)
         if !applied.isEmpty {
-            Terminal.info(
-                "upgraded to \(target): \(applied.count) revision(s) in \(formatSeconds(monotonicSeconds() - started))"
-            )
+            let elapsed = formatSeconds(monotonicSeconds() - started)
+            let reached = try ReachedRevision.describe(session, graph: graph, context: context)
+            Terminal.info("upgraded to \(reached): \(applied.count) revision(s) in \(elapsed)")
         }
     }
 }

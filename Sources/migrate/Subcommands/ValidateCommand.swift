@@ -5,7 +5,12 @@ import MigrateKit
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check applied revisions against their files: edited, missing, failed, gaps (exit 4 if any)."
+        abstract: "Check applied revisions against their files: edited, missing, failed, gaps (exit 4 if any).",
+        discussion: """
+            Examples:
+              migrate validate
+              migrate --env production validate
+            """
     )
 
     @ParentCommand var root: MigrateCommand

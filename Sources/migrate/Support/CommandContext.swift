@@ -89,6 +89,11 @@ struct CommandContext {
         return try Self.readGraph(directory: configuration.versionsDirectory)
     }
 
+    /// What `heads` and `history` say in a project without revisions.
+    var noRevisionsYet: String {
+        "no revisions yet in \(configuration.versionsDirectory); write the first with `migrate revision -m MESSAGE`"
+    }
+
     /// The revision graph and a database session: the files are read on another thread while the connection
     /// is set up, since the two take about as long. A broken revision file is reported before a failed
     /// connection, as when the graph is read first.

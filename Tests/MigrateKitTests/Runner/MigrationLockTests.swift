@@ -59,7 +59,7 @@ import Testing
             let output = process.waitForExit()
             #expect(output.status == .exited(0), "\(output.combinedOutput)")
             #expect(output.standardError.contains("waiting for the migration lock, held by pid \(holder.backendPID)"))
-            #expect(output.standardError.contains("upgraded to head: 2 revision(s)"))
+            #expect(output.standardError.contains("upgraded to m002 (Revision m002): 2 revision(s)"))
             #expect(try project.tables() == ["t_m001", "t_m002"])
         }
     }
