@@ -65,14 +65,65 @@ package final class CopyWriter {
     package func write(_ chunk: String) throws(PostgresError) {
         var chunk = chunk
         let sent = chunk.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) {
-                PQputCopyData(handle, $0.baseAddress, Int32($0.count))
-            }
+            Result { () throws(PostgresError) in try write(UnsafeRawBufferPointer(bytes)) }
         }
+        try sent.get()
+    }
+
+    /// Sends a chunk of COPY data given as bytes. Throws if the connection failed.
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(PostgresError) {
+        let sent = PQputCopyData(handle, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         if sent != 1 {
             let error = PostgresError(code: .copyFailed, message: PostgresError.connectionMessage(handle))
             failure = error
             throw error
         }
+    }
+}
+
+extension PostgresConnection {
+    /// Streams the data of `COPY ... TO STDOUT`, one row at a time as the server sends it.
+    ///
+    /// - Parameters:
+    ///   - sql: A `COPY table|(query) TO STDOUT [WITH ...]` statement.
+    ///   - row: Called with each row's bytes (text format: with its trailing newline), valid only during the call.
+    ///     Throwing stops reading; the connection is then unusable and should be closed.
+    package func copyOut(_ sql: String, _ row: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
+            throw PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
+        }
+        guard let start = PQgetResult(handle) else {
+            throw PostgresError(code: .unexpectedResult, message: "COPY returned no result")
+        }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            let error =
+                PQresultStatus(start) == PGRES_FATAL_ERROR
+                ? PostgresError(result: start, connection: handle)
+                : PostgresError(code: .unexpectedResult, message: "statement is not COPY ... TO STDOUT")
+            PQclear(start)
+            while let rest = PQgetResult(handle) { PQclear(rest) }
+            throw error
+        }
+        PQclear(start)
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let count = PQgetCopyData(handle, &buffer, 0)
+            if count > 0, let buffer {
+                defer { PQfreemem(buffer) }
+                try row(UnsafeRawBufferPointer(start: buffer, count: Int(count)))
+            } else if count == -1 {
+                break
+            } else {
+                throw PostgresError(code: .copyFailed, message: PostgresError.connectionMessage(handle))
+            }
+        }
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            if PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil {
+                failure = PostgresError(result: result, connection: handle)
+            }
+        }
+        if let failure { throw failure }
     }
 }

@@ -16,15 +16,17 @@ package final class SQLiteDatabase {
     }
 
     /// Opens a database file.
+    /// - Parameter serialized: Let several threads use the connection, each call taking SQLite's own mutex
+    ///   (two statements then step in turn); off, no thread but the owner may touch it.
     /// - Throws: ``SQLiteError`` naming the file and SQLite's reason.
-    package init(path: String, mode: Mode) throws(SQLiteError) {
+    package init(path: String, mode: Mode, serialized: Bool = false) throws(SQLiteError) {
         var handle: OpaquePointer?
         let flags: Int32 =
             switch mode {
             case .readOnly: SQLITE_OPEN_READONLY
             case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
             }
-        let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let status = sqlite3_open_v2(path, &handle, flags | (serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX), nil)
         guard status == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let handle { sqlite3_close_v2(handle) }

@@ -1,0 +1,217 @@
+import Crypto
+import PostgresClient
+
+/// Loads one ``ImportPlan/LoadGroup`` through COPY in one transaction: all of its rows, or none.
+struct TableLoader {
+    let connection: PostgresConnection
+    let reader: any SourceReader
+    let ledger: ImportLedger
+    let source: String
+    let sourceSHA256: String
+    /// Serialises reads of a source that cannot be read by two threads at once.
+    let readLock: Locked<Void>?
+    let report: (ImportEvent) -> Void
+
+    /// COPY data goes out in chunks of this size: large enough that libpq's per-call cost does not show.
+    private static let chunkSize = 256 * 1024
+
+    /// Loads the group; returns each table's row count and checksum.
+    /// - Throws: ``MigrateError`` naming the table, row, column and value that failed; the transaction is
+    ///   rolled back first.
+    func load(_ group: ImportPlan.LoadGroup, truncate: Bool) throws(MigrateError) -> [TableLoadResult] {
+        do {
+            for table in group.tables {
+                try ledger.markRunning(connection, source: source, sha256: sourceSHA256, table: table.target.name)
+            }
+            try connection.begin()
+            var results: [TableLoadResult] = []
+            for (table, key) in group.deferredKeys {
+                try connection.execute(
+                    "ALTER TABLE \(table.qualifiedName) DROP CONSTRAINT \(SQLQuoting.identifier(key.name))"
+                )
+            }
+            for table in group.tables {
+                let started = monotonicSeconds()
+                try ensureEmpty(table, truncate: truncate)
+                let (rows, checksum) = try copy(table)
+                try advanceSequences(table)
+                try ledger.markEnded(
+                    connection,
+                    sha256: sourceSHA256,
+                    table: table.target.name,
+                    outcome: "done",
+                    rows: rows,
+                    checksum: checksum,
+                    message: nil
+                )
+                results.append(
+                    TableLoadResult(
+                        table: table.target.name,
+                        rows: rows,
+                        seconds: monotonicSeconds() - started,
+                        checksum: checksum
+                    )
+                )
+            }
+            for (table, key) in group.deferredKeys {
+                try connection.execute(
+                    "ALTER TABLE \(table.qualifiedName) ADD CONSTRAINT \(SQLQuoting.identifier(key.name)) "
+                        + key.definition
+                )
+            }
+            try connection.commit()
+            return results
+        } catch {
+            if connection.transactionState != .idle { _ = try? connection.rollback() }
+            let failure = describe(error, group: group)
+            for table in group.tables {
+                try? ledger.markEnded(
+                    connection,
+                    sha256: sourceSHA256,
+                    table: table.target.name,
+                    outcome: "failed",
+                    rows: nil,
+                    checksum: nil,
+                    message: failure.message
+                )
+            }
+            throw failure
+        }
+    }
+
+    private func ensureEmpty(_ table: ImportPlan.TableMapping, truncate: Bool) throws {
+        let hasRows = try connection.query("SELECT EXISTS (SELECT FROM \(table.target.qualifiedName))").scalar == "t"
+        guard hasRows else { return }
+        guard truncate else {
+            throw MigrateError(
+                .usage,
+                "table \(table.target.name) already has rows; nothing of it was imported",
+                hint: "add --truncate to empty it first (and the tables loaded with it), or leave it out with --exclude"
+            )
+        }
+        try connection.execute("TRUNCATE \(table.target.qualifiedName)")
+        report(.truncated(table: table.target.name))
+    }
+
+    private func copy(_ table: ImportPlan.TableMapping) throws -> (rows: Int, checksum: String) {
+        let columns = table.columns.map { SQLQuoting.identifier($0.target.name) }.joined(separator: ", ")
+        let conversions = table.columns.map(\.conversion)
+        let readColumns = table.readColumns
+        let keyIndices = table.keyColumns.map { key in readColumns.firstIndex(of: key)! }
+        var hash = SHA256()
+        var rows = 0
+        let total = table.sourceRows
+        report(.tableStarted(table: table.target.name, rows: total))
+        try connection.copyIn("COPY \(table.target.qualifiedName) (\(columns)) FROM STDIN") { writer in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(Self.chunkSize + 64 * 1024)
+            func flush() throws {
+                hash.update(data: buffer)
+                try buffer.withUnsafeBytes { try writer.write($0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            let read = {
+                try reader.readRows(of: table.source, columns: readColumns, orderBy: []) { values in
+                    for (index, conversion) in conversions.enumerated() {
+                        if index > 0 { buffer.append(UInt8(ascii: "\t")) }
+                        do throws(ValueConversion.ConversionFailure) {
+                            try conversion.append(values[index], to: &buffer)
+                        } catch {
+                            throw ImportRowFailure(
+                                table: table.target.name,
+                                key: Self.describeKey(table.keyColumns, keyIndices.map { values[$0] }),
+                                column: table.columns[index].target.name,
+                                value: values[index],
+                                expected: error.expected
+                            )
+                        }
+                    }
+                    buffer.append(UInt8(ascii: "\n"))
+                    rows += 1
+                    if buffer.count >= Self.chunkSize {
+                        try flush()
+                        report(.tableProgress(table: table.target.name, rows: rows, total: total))
+                    }
+                }
+            }
+            if let readLock { try readLock.withLock { _ in try read() } } else { try read() }
+            if !buffer.isEmpty { try flush() }
+        }
+        return (rows, hash.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined())
+    }
+
+    /// Moves the sequences of identity and serial columns past the largest value loaded.
+    private func advanceSequences(_ table: ImportPlan.TableMapping) throws {
+        for column in table.columns {
+            guard let sequence = column.target.sequence else { continue }
+            _ = try connection.query(
+                "SELECT setval($1::regclass, m) FROM (SELECT max(\(SQLQuoting.identifier(column.target.name))) AS m "
+                    + "FROM \(table.target.qualifiedName)) AS loaded WHERE m IS NOT NULL",
+                [sequence]
+            )
+        }
+    }
+
+    /// `id=42` or `(a, b)=(1, x)`.
+    static func describeKey(_ names: [String], _ values: [SourceValue]) -> String {
+        let rendered = values.map { $0.shortDescription }
+        if names.count == 1 { return "\(names[0])=\(rendered[0])" }
+        return "(\(names.joined(separator: ", ")))=(\(rendered.joined(separator: ", ")))"
+    }
+
+    private func describe(_ error: any Error, group: ImportPlan.LoadGroup) -> MigrateError {
+        if let error = error as? MigrateError { return error }
+        if let error = error as? ImportRowFailure {
+            return MigrateError(
+                .statementFailed,
+                "table \(error.table), row \(error.key), column \(error.column): value \(error.value.shortDescription) "
+                    + "is not \(error.expected); nothing of \(group.tables.map(\.target.name).joined(separator: ", ")) "
+                    + "was imported",
+                hint: "fix the value in the source, change the column's type in a revision, or leave the table out "
+                    + "with --exclude (--keep-going loads the other tables)"
+            )
+        }
+        if let error = error as? PostgresError {
+            var message =
+                "loading \(group.tables.map(\.target.name).joined(separator: ", ")) failed, nothing of it was imported: "
+                + error.message
+            if let sqlState = error.sqlState { message += " (SQLSTATE \(sqlState))" }
+            if let detail = error.detail { message += "\ndetail: \(detail)" }
+            if let context = error.context { message += "\ncontext: \(context)" }
+            return MigrateError(.statementFailed, message, hint: error.hint)
+        }
+        return MigrateError(.statementFailed, "loading \(group.tables.map(\.target.name).joined(separator: ", ")) failed: \(error)")
+    }
+}
+
+/// One table's load, as ``TableLoader`` reports it.
+package struct TableLoadResult: Sendable {
+    package var table: String
+    package var rows: Int
+    package var seconds: Double
+    package var checksum: String
+}
+
+/// A value that did not convert, with where it is.
+struct ImportRowFailure: Error {
+    var table: String
+    var key: String
+    var column: String
+    var value: SourceValue
+    var expected: String
+}
+
+extension SourceValue {
+    /// The value for a message: text quoted and cut to 80 characters, blobs as hex.
+    package var shortDescription: String {
+        func cut(_ text: String) -> String { text.count > 80 ? String(text.prefix(80)) + "…" : text }
+        switch self {
+        case .null: return "NULL"
+        case .integer(let value): return String(value)
+        case .real(let value): return ValueConversion.text(of: value)
+        case .text(let text): return "'" + cut(text) + "'"
+        case .blob(let bytes):
+            return "x'" + cut(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()) + "' (blob)"
+        }
+    }
+}
