@@ -1,5 +1,6 @@
 import ArgumentParser
 import MigrateKit
+import SystemProcess
 
 #if canImport(Glibc)
     import Glibc
@@ -10,6 +11,7 @@ import MigrateKit
 enum Main {
     static func main() {
         InterruptHandler.install()
+        registerSecrets(arguments: CommandLine.arguments, environment: ChildProcess.currentEnvironment())
         do {
             var command = try MigrateCommand.parseAsRoot()
             try command.run()
@@ -17,7 +19,25 @@ enum Main {
             Terminal.error(error.description)
             exit(error.code.exitCode)
         } catch {
-            MigrateCommand.exit(withError: error)
+            // As argument-parser's exit(withError:) does, but through Terminal, which masks any password.
+            let code = MigrateCommand.exitCode(for: error)
+            let text = MigrateCommand.fullMessage(for: error)
+            if !text.isEmpty { Terminal.message(text, isError: !code.isSuccess) }
+            exit(code.rawValue)
         }
+    }
+
+    /// Tells Terminal the passwords it must never write, before anything can fail with a message quoting one: those
+    /// of `--url` and `DATABASE_URL`, and `PGPASSWORD`.
+    static func registerSecrets(arguments: [String], environment: [String: String]) {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--url", index + 1 < arguments.count {
+                Terminal.registerSecrets(of: arguments[index + 1])
+            } else if argument.hasPrefix("--url=") {
+                Terminal.registerSecrets(of: String(argument.dropFirst("--url=".count)))
+            }
+        }
+        if let url = environment[DatabaseTarget.environmentVariable] { Terminal.registerSecrets(of: url) }
+        if let password = environment["PGPASSWORD"] { Terminal.registerSecret(password) }
     }
 }

@@ -99,7 +99,8 @@ package enum DatabaseConnector {
         }
         return MigrateError(
             .connection,
-            "cannot connect to \(target): \(ConnectionString.redacted(reason))",
+            // PostgresClient has scrubbed libpq's message of the password already.
+            "cannot connect to \(target): \(reason)",
             hint: hint
         )
     }

@@ -47,6 +47,8 @@ struct CommandContext {
             environment: environment,
             configuration: configuration
         )
+        // A URL from migrate.toml, with its variables substituted (--url and DATABASE_URL are registered in main).
+        if case .url(let url, _) = target { Terminal.registerSecrets(of: url) }
         if case .embedded = target, !hasProject {
             throw ProjectLocation.notFound(
                 from: currentDirectory,

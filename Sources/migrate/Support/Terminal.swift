@@ -1,3 +1,5 @@
+import PostgresClient
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -30,13 +32,78 @@ enum Terminal {
         writeError("warning: " + text)
     }
 
+    /// Text on stderr as it is, without a newline: a progress line redrawn in place with `\r`.
+    static func raw(_ text: String) {
+        write(2, text)
+    }
+
     /// A failure on stderr, always shown.
     static func error(_ text: String) {
         writeError("error: " + text)
     }
 
+    /// A message argument-parser made (help, a usage error), as it would print it: on stdout when `isError` is
+    /// false, else on stderr.
+    static func message(_ text: String, isError: Bool) {
+        write(isError ? 2 : 1, text + "\n")
+    }
+
     /// Whether stdin is a terminal (a person could answer a question).
     static var isInteractive: Bool { isatty(0) == 1 && isatty(2) == 1 }
+
+    // MARK: - Secrets
+
+    /// Texts never written as they are, longest first: the passwords of the connection strings in use.
+    nonisolated(unsafe) private static var secrets: [String] = []
+
+    /// Masks the passwords of a connection string in everything written from now on: the last line of defence
+    /// behind the masking and scrubbing done where messages are made.
+    ///
+    /// Only texts of four bytes or more are masked (shorter pieces would shred ordinary words); each also in the
+    /// form JSON output escapes it to.
+    static func registerSecrets(of connectionString: String) {
+        for secret in ConnectionString.secrets(in: connectionString) {
+            registerSecret(secret)
+        }
+    }
+
+    /// Masks one secret text (a whole `PGPASSWORD`, say) in everything written from now on.
+    static func registerSecret(_ secret: String) {
+        for form in [secret, jsonEscaped(secret)] where form.utf8.count >= 4 && !secrets.contains(form) {
+            secrets.append(form)
+        }
+        secrets.sort { $0.utf8.count > $1.utf8.count }
+    }
+
+    private static func masked(_ text: String) -> String {
+        guard !secrets.isEmpty else { return text }
+        var text = text
+        for secret in secrets where text.contains(secret) {
+            text = text.replacing(secret, with: ConnectionString.mask)
+        }
+        return text
+    }
+
+    /// `text` as a JSON string's contents (what `JSONEncoder` writes between the quotes).
+    private static func jsonEscaped(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    // MARK: - Writing
 
     private static func writeError(_ text: String) {
         write(2, text + "\n")
@@ -44,7 +111,7 @@ enum Terminal {
 
     /// Unbuffered, so stdout and stderr lines interleave in the order they were produced (CI logs, pipes).
     private static func write(_ descriptor: Int32, _ text: String) {
-        var remaining = Array(text.utf8)[...]
+        var remaining = Array(masked(text).utf8)[...]
         while !remaining.isEmpty {
             let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
