@@ -28,13 +28,16 @@ enum Main {
     }
 
     /// Tells Terminal the passwords it must never write, before anything can fail with a message quoting one: those
-    /// of `--url` and `DATABASE_URL`, and `PGPASSWORD`.
+    /// of `--url`, of URL arguments and of `DATABASE_URL`, and `PGPASSWORD`.
     static func registerSecrets(arguments: [String], environment: [String: String]) {
         for (index, argument) in arguments.enumerated() {
             if argument == "--url", index + 1 < arguments.count {
                 Terminal.registerSecrets(of: arguments[index + 1])
             } else if argument.hasPrefix("--url=") {
                 Terminal.registerSecrets(of: String(argument.dropFirst("--url=".count)))
+            } else if argument.contains("://") {
+                // A URL given as an argument (`migrate diff postgresql://... schema/`).
+                Terminal.registerSecrets(of: argument)
             }
         }
         if let url = environment[DatabaseTarget.environmentVariable] { Terminal.registerSecrets(of: url) }
