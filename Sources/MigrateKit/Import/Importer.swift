@@ -134,6 +134,8 @@ package final class Importer {
             }
         }
 
+        try emptyTargets(of: pending, ownedBy: started)
+
         let failures = Locked<[(String, MigrateError)]>([])
         let results = Locked<[String: ImportTableSummary]>(summaries)
         let shared = SharedReader(reader: reader, serialised: source.kind != .sqlite)
@@ -150,9 +152,8 @@ package final class Importer {
                 report: report
             )
             while let group = work.next() {
-                let ours = group.tables.contains { started.contains($0.target.name) }
                 do {
-                    let loaded = try loader.load(group, truncate: options.truncate || ours)
+                    let loaded = try loader.load(group)
                     for result in loaded {
                         report(.tableLoaded(result))
                         results.withLock {
@@ -225,6 +226,44 @@ package final class Importer {
         } catch {
             throw MigrateError(.statementFailed, "reading \(ledger.qualifiedName): \(error.message)")
         }
+    }
+
+    /// Checks, before any row moves, that every table to load is empty, and empties those that may be: all of
+    /// them with `--truncate`, and those an earlier run with this file started. One TRUNCATE for all, so that
+    /// tables referencing each other can be emptied together.
+    /// - Throws: ``MigrateError`` `.usage` naming every table that has rows and may not be emptied.
+    private func emptyTargets(of groups: [ImportPlan.LoadGroup], ownedBy started: Set<String>) throws(MigrateError) {
+        var filled: [TargetTable] = []
+        do {
+            for table in groups.flatMap(\.tables) {
+                let query = "SELECT EXISTS (SELECT FROM \(table.target.qualifiedName))"
+                if try connection.query(query).scalar == "t" { filled.append(table.target) }
+            }
+        } catch {
+            throw MigrateError(.statementFailed, "checking the target tables: \(error.message)")
+        }
+        let refused = filled.filter { !options.truncate && !started.contains($0.name) }
+        guard refused.isEmpty else {
+            throw MigrateError(
+                .usage,
+                "\(refused.map(\.name).joined(separator: ", ")) already \(refused.count == 1 ? "has" : "have") rows; "
+                    + "nothing was imported",
+                hint: "add --truncate to empty the tables to import first, or leave them out with --exclude"
+            )
+        }
+        guard !filled.isEmpty else { return }
+        // PostgreSQL truncates a referenced table only together with the tables referencing it, rows or not.
+        let all = groups.flatMap(\.tables).map(\.target.qualifiedName)
+        do {
+            try connection.execute("TRUNCATE " + all.joined(separator: ", "))
+        } catch {
+            throw MigrateError(
+                .statementFailed,
+                "emptying \(filled.map(\.name).joined(separator: ", ")): \(error.message)",
+                hint: error.detail ?? error.hint
+            )
+        }
+        for table in filled { report(.truncated(table: table.name)) }
     }
 
     private func verify(

@@ -18,7 +18,7 @@ struct TableLoader {
     /// Loads the group; returns each table's row count and checksum.
     /// - Throws: ``MigrateError`` naming the table, row, column and value that failed; the transaction is
     ///   rolled back first.
-    func load(_ group: ImportPlan.LoadGroup, truncate: Bool) throws(MigrateError) -> [TableLoadResult] {
+    func load(_ group: ImportPlan.LoadGroup) throws(MigrateError) -> [TableLoadResult] {
         do {
             for table in group.tables {
                 try ledger.markRunning(connection, source: source, sha256: sourceSHA256, table: table.target.name)
@@ -32,7 +32,7 @@ struct TableLoader {
             }
             for table in group.tables {
                 let started = monotonicSeconds()
-                try ensureEmpty(table, truncate: truncate)
+                try ensureEmpty(table)
                 let (rows, checksum) = try copy(table)
                 try advanceSequences(table)
                 try ledger.markEnded(
@@ -79,18 +79,15 @@ struct TableLoader {
         }
     }
 
-    private func ensureEmpty(_ table: ImportPlan.TableMapping, truncate: Bool) throws {
+    /// The importer emptied or refused filled tables before; a table that got rows since is not mixed into.
+    private func ensureEmpty(_ table: ImportPlan.TableMapping) throws {
         let hasRows = try connection.query("SELECT EXISTS (SELECT FROM \(table.target.qualifiedName))").scalar == "t"
         guard hasRows else { return }
-        guard truncate else {
-            throw MigrateError(
-                .usage,
-                "table \(table.target.name) already has rows; nothing of it was imported",
-                hint: "add --truncate to empty it first (and the tables loaded with it), or leave it out with --exclude"
-            )
-        }
-        try connection.execute("TRUNCATE \(table.target.qualifiedName)")
-        report(.truncated(table: table.target.name))
+        throw MigrateError(
+            .statementFailed,
+            "table \(table.target.name) got rows from elsewhere during the import; nothing of it was imported",
+            hint: "run the import again with --truncate"
+        )
     }
 
     private func copy(_ table: ImportPlan.TableMapping) throws -> (rows: Int, checksum: String) {

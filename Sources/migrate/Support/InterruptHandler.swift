@@ -40,7 +40,7 @@ enum InterruptHandler {
     }
 
     private static func handle(_ signal: Int32) {
-        Terminal.warning("interrupted: cancelling the running statement; the revision in progress is rolled back")
+        Terminal.warning("interrupted: cancelling the running statement; the revision or table in progress is rolled back")
         cancelHandles.withLock { handles in handles.forEach { $0.cancel() } }
         let dropped = ShadowDatabase.dropAllLive()
         if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
