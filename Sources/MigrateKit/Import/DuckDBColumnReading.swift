@@ -81,7 +81,8 @@ struct DuckDBColumnReading {
             return .text(String(decoding: bytes, as: UTF8.self))
         case .dateTime:
             let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains(" (BC)") else { return .text(text) }
+            // A byte scan first: searching the String costs more than reading the rest of the row.
+            guard bytes.contains(UInt8(ascii: "(")), text.contains(" (BC)") else { return .text(text) }
             return .text(text.replacing(" (BC)", with: "") + " BC")
         }
         throw MigrateError(

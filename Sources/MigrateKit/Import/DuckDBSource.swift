@@ -23,13 +23,16 @@ package final class DuckDBSource: SourceReader {
 
     /// Opens a DuckDB file read-only.
     ///
+    /// - Parameters:
+    ///   - executable: The `duckdb` program to run; `nil` finds it (see ``locateExecutable(environment:)``).
     /// - Throws: ``MigrateError`` with code `usage` when no `duckdb` program is found (the hint says how to install
     ///   it), and `io` when the file is missing, is not a DuckDB database, or DuckDB cannot open it.
-    package init(path: String) throws(MigrateError) {
+    package init(path: String, executable: String? = nil) throws(MigrateError) {
         self.path = path
-        let executable = try Self.locateExecutable()
+        let program: String
+        if let executable { program = executable } else { program = try Self.locateExecutable() }
         try Self.checkHeader(path)
-        shell = try DuckDBShell(executable: executable, databasePath: path)
+        shell = try DuckDBShell(executable: program, databasePath: path)
     }
 
     deinit { shell.close() }

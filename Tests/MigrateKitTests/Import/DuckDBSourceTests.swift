@@ -131,6 +131,38 @@ import Testing
         }
     }
 
+    /// Instants come out in UTC whatever time zone the DuckDB session has (here Asia/Tokyo, from `TZ`).
+    @Test func instantsInUTCWhateverTheSessionZone() throws {
+        try DuckDBFile.with(
+            """
+            CREATE TABLE instants(id INTEGER, "at" TIMESTAMPTZ);
+            INSERT INTO instants VALUES (1, '2024-01-02 03:04:05.25+02'), (2, '2024-07-01 23:30:00-07');
+            """
+        ) { file in
+            let wrapper = file.path + ".sh"
+            let script = "#!/bin/sh\nTZ=Asia/Tokyo exec '\(try DuckDBSource.locateExecutable())' \"$@\"\n"
+            _ = try ChildProcess.run(
+                "sh",
+                ["-c", "printf '%s' \"$1\" > \"$2\" && chmod +x \"$2\"", "sh", script, wrapper]
+            )
+            let zone = try ChildProcess.run(
+                wrapper,
+                ["-batch", "-no-init", "-csv", "-noheader", ":memory:"],
+                input: "SELECT current_setting('TimeZone');"
+            )
+            #expect(zone.standardOutput == "Asia/Tokyo\n")
+
+            let source = try DuckDBSource(path: file.path, executable: wrapper)
+            defer { source.close() }
+            let table = try #require(try source.tables().first)
+            #expect(
+                try readAll(source, table, columns: ["at"], orderBy: ["id"]) == [
+                    [.text("2024-01-02 01:04:05.25+00:00")], [.text("2024-07-02 06:30:00+00:00")],
+                ]
+            )
+        }
+    }
+
     /// Text comes back byte for byte, and NULL stays distinct from the empty string.
     @Test(arguments: [
         "", "line one\nline two", "tab\there", "back\\slash \\N \\\\", "\"double\" and 'single' quotes",
