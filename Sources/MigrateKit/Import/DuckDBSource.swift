@@ -98,14 +98,16 @@ package final class DuckDBSource: SourceReader {
     // MARK: - SourceReader
 
     package func tables() throws(MigrateError) -> [SourceTable] {
-        let names = try shell.rows(
+        var tables: [String: SourceTable] = [:]
+        for row in try shell.rows(
             """
-            SELECT table_name FROM duckdb_tables()
+            SELECT table_name, sql FROM duckdb_tables()
             WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary
             """
-        ).compactMap { $0[0] }
-        var tables: [String: SourceTable] = [:]
-        for name in names { tables[name] = SourceTable(name: name, columns: []) }
+        ) {
+            guard let name = row[0] else { continue }
+            tables[name] = SourceTable(name: name, columns: [], definition: row[1])
+        }
 
         for row in try shell.rows(
             """

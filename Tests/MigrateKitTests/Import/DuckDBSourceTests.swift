@@ -302,6 +302,8 @@ import Testing
                 ]
             )
             #expect(parent.primaryKey == ["k1", "k 2"])
+            #expect(parent.definition?.hasPrefix("CREATE TABLE ") == true)
+            #expect(parent.definition?.contains("DEFAULT(42) NOT NULL") == true)
             #expect(parent.foreignKeys.isEmpty)
             let child = tables[1]
             #expect(child.primaryKey == ["id"])
