@@ -2,7 +2,7 @@
 /// (file, line, column), and what to do.
 ///
 /// `description` is the one-paragraph message the CLI prints. It never contains a password.
-package struct MigrateError: Error, Sendable, CustomStringConvertible {
+package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure this is; decides the process exit code.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {

@@ -8,6 +8,10 @@ package enum DatabaseTarget: Sendable, Hashable, CustomStringConvertible {
     case libpqEnvironment
     /// The embedded cluster `migrate` manages under `<projectRoot>/.migrate/`.
     case embedded(projectRoot: String)
+    /// The configuration's URL, chosen but unusable: a `${VAR}` in it is unset, or the result is no connection
+    /// string. Commands that need no database (`heads`, `history`, `upgrade --sql`...) run anyway; connecting throws
+    /// `failure`.
+    case unresolvedURL(ConnectionSetting, failure: MigrateError)
 
     /// Which setting a ``DatabaseTarget/url(_:source:)`` came from.
     package enum Source: Sendable, Hashable, CustomStringConvertible {
@@ -45,13 +49,13 @@ package enum DatabaseTarget: Sendable, Hashable, CustomStringConvertible {
     ///   - flagURL: the `--url` option, if given.
     ///   - environment: the process environment.
     ///   - configuration: the loaded configuration.
-    /// - Throws: ``MigrateError`` (`.configuration`) only when the configuration's URL is the one chosen and a
-    ///   `${VAR}` in it is unset, or the result is not a valid connection string.
+    /// A configuration URL whose `${VAR}` is unset, or that is no valid connection string, gives
+    /// ``unresolvedURL(_:failure:)``: the failure is thrown only when that database is used.
     package static func resolve(
         flagURL: String?,
         environment: [String: String],
         configuration: MigrateConfiguration
-    ) throws(MigrateError) -> DatabaseTarget {
+    ) -> DatabaseTarget {
         if let flagURL, !flagURL.isEmpty {
             return .url(flagURL, source: .urlFlag)
         }
@@ -59,8 +63,12 @@ package enum DatabaseTarget: Sendable, Hashable, CustomStringConvertible {
             return .url(url, source: .environmentVariable(environmentVariable))
         }
         if let setting = configuration.database.url {
-            let url = try setting.resolve(environment: environment)
-            return .url(url, source: .configuration(file: setting.location.file, key: setting.key))
+            do throws(MigrateError) {
+                let url = try setting.resolve(environment: environment)
+                return .url(url, source: .configuration(file: setting.location.file, key: setting.key))
+            } catch {
+                return .unresolvedURL(setting, failure: error)
+            }
         }
         if libpqVariables.contains(where: { environment[$0].map { !$0.isEmpty } ?? false }) {
             return .libpqEnvironment
@@ -69,13 +77,19 @@ package enum DatabaseTarget: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The connection string to give libpq: the URL, or empty for libpq's environment; `nil` for the embedded
-    /// cluster, whose address is known only once it runs.
+    /// cluster, whose address is known only once it runs, and for an unresolved URL.
     package var connectionString: String? {
         switch self {
         case .url(let url, _): url
         case .libpqEnvironment: ""
-        case .embedded: nil
+        case .embedded, .unresolvedURL: nil
         }
+    }
+
+    /// The reason this target cannot be connected to, for ``unresolvedURL(_:failure:)``.
+    package var unresolvedFailure: MigrateError? {
+        guard case .unresolvedURL(_, let failure) = self else { return nil }
+        return failure
     }
 
     /// The embedded cluster's directory, for ``embedded(projectRoot:)``.
@@ -94,6 +108,8 @@ package enum DatabaseTarget: Sendable, Hashable, CustomStringConvertible {
             "libpq's default connection (from PGHOST/PGSERVICE and the other PG* variables)"
         case .embedded:
             "the embedded cluster in \(embeddedClusterDirectory ?? ".migrate")"
+        case .unresolvedURL(let setting, _):
+            "\(setting) (from \(setting.key) in \(setting.location.file))"
         }
     }
 }

@@ -26,6 +26,8 @@ package enum DatabaseConnector {
             return Session(connection: try open(url, target: target), target: target, clusterOutcome: nil)
         case .libpqEnvironment:
             return Session(connection: try open("", target: target), target: target, clusterOutcome: nil)
+        case .unresolvedURL(_, let failure):
+            throw failure
         case .embedded:
             let cluster = try embeddedCluster(for: target)
             let outcome: LocalCluster.StartOutcome
@@ -113,6 +115,7 @@ extension DatabaseTarget {
         case .url(_, let source): "from \(source)"
         case .libpqEnvironment: "from libpq's PG* environment"
         case .embedded(let root): "embedded cluster in \(root == "/" ? "" : root)/.migrate"
+        case .unresolvedURL(let setting, _): "from \(setting.key) in \(setting.location.file)"
         }
     }
 }

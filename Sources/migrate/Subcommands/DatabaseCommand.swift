@@ -143,6 +143,8 @@ struct DatabaseCommand: ParsableCommand {
                 Terminal.output(try DatabaseConnector.embeddedCluster(for: context.target).connectionString)
             case .url(let url, _):
                 Terminal.output(ConnectionString.redacted(url))
+            case .unresolvedURL(_, let failure):
+                throw failure
             case .libpqEnvironment:
                 Terminal.output("")
                 Terminal.info("(empty: libpq reads PGHOST, PGSERVICE and the other PG* variables)")

@@ -72,6 +72,7 @@ struct Autogenerate {
         switch context.target {
         case .url(let url, _): return url
         case .libpqEnvironment: return ""
+        case .unresolvedURL(_, let failure): throw failure
         case .embedded:
             let cluster = try DatabaseConnector.embeddedCluster(for: context.target)
             do { try cluster.start() } catch { throw MigrateError(.embeddedCluster, error.message, hint: error.hint) }

@@ -42,7 +42,7 @@ struct CommandContext {
             currentDirectory: configPath == nil ? rootDirectory : currentDirectory
         )
         Terminal.detail("configuration: \(configuration.origin)")
-        target = try DatabaseTarget.resolve(
+        target = DatabaseTarget.resolve(
             flagURL: options.url,
             environment: environment,
             configuration: configuration
@@ -205,6 +205,7 @@ struct CommandContext {
         case .url(let url, _): url
         case .libpqEnvironment: ""
         case .embedded: try DatabaseConnector.embeddedCluster(for: target).connectionString
+        case .unresolvedURL(_, let failure): throw failure
         }
     }
 

@@ -17,7 +17,7 @@ import Testing
         env: String? = nil
     ) throws -> DatabaseTarget {
         let configuration = try parseConfiguration(file, env: env)
-        return try DatabaseTarget.resolve(flagURL: flag, environment: environment, configuration: configuration)
+        return DatabaseTarget.resolve(flagURL: flag, environment: environment, configuration: configuration)
     }
 
     private let everything = [
@@ -94,10 +94,21 @@ import Testing
         #expect(target == .embedded(projectRoot: "/srv/app"))
     }
 
-    @Test func unsetVariableInTheChosenURLIsAnError() throws {
-        let error = try #require(throws: MigrateError.self) {
-            try resolve(file: fileWithURL, env: "production")
+    /// Issue 16 item 7: the failure waits until the database is used, so offline commands run without the variable.
+    @Test func unsetVariableInTheChosenURLFailsOnlyWhenUsed() throws {
+        let target = try resolve(file: fileWithURL, env: "production")
+        guard case .unresolvedURL(let setting, _) = target else {
+            Issue.record("expected an unresolved URL, got \(target)")
+            return
         }
+        #expect(setting.key == "environments.production.database.url")
+        #expect(target.connectionString == nil)
+        #expect(
+            target.description
+                == "postgresql://deploy:****@prod-host/app (from environments.production.database.url in migrate.toml)"
+        )
+        let error = try #require(target.unresolvedFailure)
+        #expect(throws: MigrateError.self) { try DatabaseConnector.connect(to: target) }
         #expect(error.code == .configuration)
         #expect(error.message.contains("`environments.production.database.url` uses ${PROD_PASSWORD}"))
         #expect(error.location == SourceLocation(file: "migrate.toml", line: 4, column: 7))

@@ -21,7 +21,7 @@ import Testing
         #expect(configuration.autogenerate.schema == "schema/phase2.sql")
         #expect(configuration.migrations == MigrateConfiguration.Migrations())
         #expect(configuration.versionsDirectory == root + "/migrations/versions")
-        let target = try DatabaseTarget.resolve(flagURL: nil, environment: [:], configuration: configuration)
+        let target = DatabaseTarget.resolve(flagURL: nil, environment: [:], configuration: configuration)
         #expect(target == .embedded(projectRoot: root))
     }
 }
