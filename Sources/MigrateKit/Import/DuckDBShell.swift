@@ -55,7 +55,10 @@ final class DuckDBShell {
         output = process.output
         errors = process.errors
         do {
-            try run("SELECT 1") { _ in }
+            // Also tells a program that is not DuckDB's CLI (a wrong MIGRATE_DUCKDB) from one that is.
+            var answer: [String?] = []
+            try run("SELECT 'ready'", firstOutputTimeout: 60_000) { answer.append($0.text(0)) }
+            guard answer == ["ready"] else { throw failure("\(executable) does not answer as DuckDB's CLI does") }
         } catch let error as MigrateError {
             close()
             throw error
@@ -76,7 +79,10 @@ final class DuckDBShell {
     ///
     /// - Throws: ``MigrateError`` (code `io`) quoting DuckDB's message when the query fails or the program ended,
     ///   else what `record` threw.
-    func run(_ query: String, _ record: (DuckDBRecord) throws -> Void) throws {
+    /// - Parameters:
+    ///   - firstOutputTimeout: Milliseconds to wait for each read before giving up; `nil` waits as long as DuckDB
+    ///     needs (sorting a large table can take a while before the first row).
+    func run(_ query: String, firstOutputTimeout: Int32? = nil, _ record: (DuckDBRecord) throws -> Void) throws {
         guard !isClosed else { throw failure("the DuckDB reader was closed") }
         let token = String(decoding: endToken, as: UTF8.self)
         let script =
@@ -91,7 +97,7 @@ final class DuckDBShell {
         var rawTail: [UInt8]? = nil
         var finished = false
         while !finished {
-            let count = try readOutput()
+            let count = try readOutput(timeout: firstOutputTimeout)
             if count == 0 {
                 drainErrors(into: &errorText, wait: true)
                 throw ended(errorText)
@@ -193,7 +199,16 @@ final class DuckDBShell {
         }
     }
 
-    private func readOutput() throws(MigrateError) -> Int {
+    private func readOutput(timeout: Int32?) throws(MigrateError) -> Int {
+        if let timeout {
+            var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            var ready: Int32
+            repeat { ready = poll(&descriptor, 1, timeout) } while ready == -1 && errno == EINTR
+            if ready == 0 {
+                close()
+                throw failure("DuckDB did not answer within \(timeout / 1000) seconds")
+            }
+        }
         while true {
             let count = readBuffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
             if count >= 0 { return count }
@@ -405,10 +420,13 @@ struct DuckDBCSVParser {
                 }
             case .unquoted:
                 index += 1
-                if byte == comma || byte == newline {
+                if byte == comma {
+                    // Only the end token is unquoted, and it is alone on its line.
+                    throw Malformed(reason: "an unquoted value")
+                } else if byte == newline {
                     fields.append(fieldStart..<storage.count)
                     state = .fieldStart
-                    if byte == newline, try endRecord(record) { return true }
+                    if try endRecord(record) { return true }
                 } else {
                     storage.append(byte)
                 }

@@ -447,6 +447,17 @@ import Testing
         }
     }
 
+    /// A program that is not DuckDB's CLI gives an error, not a hang.
+    @Test(arguments: ["/bin/cat", "/bin/true", "/bin/echo"])
+    func programThatIsNotDuckDB(program: String) throws {
+        try DuckDBFile.with("CREATE TABLE t(x INTEGER);") { file in
+            let error = try #require(throws: MigrateError.self) {
+                try DuckDBSource(path: file.path, executable: program)
+            }
+            #expect(error.description.contains(file.path))
+        }
+    }
+
     /// A file that is not a DuckDB database is refused with its name; one that only looks like one gets DuckDB's
     /// own words.
     @Test func notADuckDBFile() throws {
