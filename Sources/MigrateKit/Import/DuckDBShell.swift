@@ -57,7 +57,7 @@ final class DuckDBShell {
         do {
             // Also tells a program that is not DuckDB's CLI (a wrong MIGRATE_DUCKDB) from one that is.
             var answer: [String?] = []
-            try run("SELECT 'ready'", firstOutputTimeout: 60_000) { answer.append($0.text(0)) }
+            try run("SELECT 'ready'", readTimeout: 60_000) { answer.append($0.text(0)) }
             guard answer == ["ready"] else { throw failure("\(executable) does not answer as DuckDB's CLI does") }
         } catch let error as MigrateError {
             close()
@@ -77,12 +77,12 @@ final class DuckDBShell {
     /// Throwing from `record` stops the calls; the rest of the result is read and dropped so that the next query
     /// starts clean, and the error is rethrown.
     ///
+    /// - Parameters:
+    ///   - readTimeout: Milliseconds to wait for each read before giving up; `nil` waits as long as DuckDB needs
+    ///     (sorting a large table can take a while before the first row).
     /// - Throws: ``MigrateError`` (code `io`) quoting DuckDB's message when the query fails or the program ended,
     ///   else what `record` threw.
-    /// - Parameters:
-    ///   - firstOutputTimeout: Milliseconds to wait for each read before giving up; `nil` waits as long as DuckDB
-    ///     needs (sorting a large table can take a while before the first row).
-    func run(_ query: String, firstOutputTimeout: Int32? = nil, _ record: (DuckDBRecord) throws -> Void) throws {
+    func run(_ query: String, readTimeout: Int32? = nil, _ record: (DuckDBRecord) throws -> Void) throws {
         guard !isClosed else { throw failure("the DuckDB reader was closed") }
         let token = String(decoding: endToken, as: UTF8.self)
         let script =
@@ -97,7 +97,7 @@ final class DuckDBShell {
         var rawTail: [UInt8]? = nil
         var finished = false
         while !finished {
-            let count = try readOutput(timeout: firstOutputTimeout)
+            let count = try readOutput(timeout: readTimeout)
             if count == 0 {
                 drainErrors(into: &errorText, wait: true)
                 throw ended(errorText)
