@@ -88,21 +88,38 @@ package struct LocalCluster: Sendable {
         case notCreated
         case stopped
         case running(pid: Int32)
+        /// The server ended without shutting down (killed, or the machine crashed): `postmaster.pid` still names
+        /// `pid`, which is gone, a zombie, or another program now. The next start recovers it.
+        case crashed(pid: Int32)
     }
 
     package func status() -> Status {
         guard FileSystem.exists(dataDirectory + "/PG_VERSION") else { return .notCreated }
+        guard let pid = postmasterPID else { return .stopped }
+        guard Self.isServerProcess(pid) else { return .crashed(pid: pid) }
+        return FileSystem.exists(socketDirectory + "/.s.PGSQL.\(port)") ? .running(pid: pid) : .stopped
+    }
+
+    /// The process `postmaster.pid` names, if the file exists.
+    private var postmasterPID: Int32? {
         guard let pidText = FileSystem.read(dataDirectory + "/postmaster.pid"),
-            let firstLine = pidText.split(separator: "\n").first,
-            let pid = Int32(String(firstLine).trimmingWhitespace())
-        else { return .stopped }
+            let firstLine = pidText.split(separator: "\n").first
+        else { return nil }
+        return Int32(String(firstLine).trimmingWhitespace())
+    }
+
+    /// Whether `pid` is a live PostgreSQL server: it exists, is no zombie (a killed server whose parent does not reap
+    /// it, as in a container without an init, still answers `kill(pid, 0)`), and runs `postgres`.
+    static func isServerProcess(_ pid: Int32) -> Bool {
         // kill(pid, 0) says whether the process exists; EPERM means it exists but belongs to `postgres`.
-        if kill(pid, 0) == 0 || errno == EPERM,
-            FileSystem.exists(socketDirectory + "/.s.PGSQL.\(port)")
-        {
-            return .running(pid: pid)
-        }
-        return .stopped
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        // /proc/PID/stat: "PID (COMMAND) STATE ...", the command in parentheses (it may hold spaces).
+        guard let stat = FileSystem.read("/proc/\(pid)/stat") else { return true }  // no /proc: trust kill()
+        guard let close = stat.lastIndex(of: ")") else { return true }
+        let command = stat[..<close].drop { $0 != "(" }.dropFirst()
+        let state = String(stat[stat.index(after: close)...]).trimmingWhitespace().first
+        if state == "Z" || state == "X" { return false }
+        return command.hasPrefix("postgres") || command.hasPrefix("postmaster")
     }
 
     /// The PostgreSQL major version the data directory was created with, if it exists.
@@ -116,10 +133,14 @@ package struct LocalCluster: Sendable {
     package struct StartOutcome: Sendable, Equatable {
         package var created: Bool
         package var started: Bool
+        /// The server had ended without shutting down (``Status/crashed(pid:)``): the pid it left behind. PostgreSQL
+        /// recovered from its write-ahead log on this start.
+        package var recoveredFromPID: Int32?
 
-        package init(created: Bool, started: Bool) {
+        package init(created: Bool, started: Bool, recoveredFromPID: Int32? = nil) {
             self.created = created
             self.started = started
+            self.recoveredFromPID = recoveredFromPID
         }
     }
 
@@ -136,7 +157,13 @@ package struct LocalCluster: Sendable {
             outcome.created = true
         }
         try checkOwnership()
-        if case .running = status() { return outcome }
+        switch status() {
+        case .running: return outcome
+        case .crashed(let pid):
+            try removeStaleLockFiles()
+            outcome.recoveredFromPID = pid
+        case .notCreated, .stopped: break
+        }
         try startServer()
         outcome.started = true
         return outcome
@@ -246,6 +273,22 @@ package struct LocalCluster: Sendable {
                 """
         }
         try FileSystem.append(configuration, to: dataDirectory + "/postgresql.conf")
+    }
+
+    /// Removes the lock files a server that did not shut down left behind. PostgreSQL removes its own stale lock files
+    /// when their pid is gone, but not when the pid still answers `kill(pid, 0)` (a zombie, a reused pid): it then
+    /// refuses to start ("Is another postmaster running?").
+    private func removeStaleLockFiles() throws(LocalClusterError) {
+        let socket = socketDirectory + "/.s.PGSQL.\(port)"
+        for path in [dataDirectory + "/postmaster.pid", socket + ".lock", socket] where FileSystem.exists(path) {
+            guard unlink(path) == 0 || errno == ENOENT else {
+                throw LocalClusterError(
+                    .startFailed,
+                    "cannot remove \(path), left by the server that did not shut down: \(FileSystem.lastErrorText())",
+                    hint: "remove it by hand, then run the command again"
+                )
+            }
+        }
     }
 
     private func startServer() throws(LocalClusterError) {

@@ -46,6 +46,96 @@ struct LocalClusterTests {
         }
     }
 
+    /// Issue 16 item 5: a server killed with SIGKILL leaves `postmaster.pid` behind, naming a pid that is gone (or a
+    /// zombie nobody reaps, in a container without an init): the cluster says it crashed, and start recovers it.
+    @Test func killedServerIsCrashedAndStartRecoversIt() throws {
+        try TemporaryDirectory.with { project in
+            // Durable: a throwaway cluster's asynchronous commits may not reach the WAL before the kill.
+            let cluster = try LocalCluster(root: project.path + "/.migrate", settings: .embedded)
+            defer { try? cluster.destroy() }
+            try cluster.start()
+            let connection = try PostgresConnection(cluster.connectionString)
+            try connection.execute("CREATE TABLE kept (x int); INSERT INTO kept VALUES (7)")
+            connection.close()
+            guard case .running(let pid) = cluster.status() else {
+                Issue.record("not running after start: \(cluster.status())")
+                return
+            }
+            #expect(kill(pid, SIGKILL) == 0)
+            for _ in 0..<200 where cluster.status() == .running(pid: pid) { usleep(25_000) }
+            #expect(cluster.status() == .crashed(pid: pid))
+
+            let outcome = try cluster.start()
+            #expect(outcome == .init(created: false, started: true, recoveredFromPID: pid))
+            guard case .running(let newPID) = cluster.status() else {
+                Issue.record("not running after recovery: \(cluster.status())")
+                return
+            }
+            #expect(newPID != pid)
+            let again = try PostgresConnection(cluster.connectionString)
+            #expect(try again.execute("SELECT x FROM kept").scalar == "7")
+            again.close()
+        }
+    }
+
+    /// What a killed server leaves when its pid still answers `kill(pid, 0)`: a zombie nobody reaps (a container
+    /// without an init), or a pid reused by another program. PostgreSQL refuses to start over such a lock file, and
+    /// the old check called the cluster running.
+    @Test(arguments: ["zombie", "reused"])
+    func lockFileNamingALiveOtherProcessIsCrashed(kind: String) throws {
+        try TemporaryDirectory.with { project in
+            let cluster = try LocalCluster(root: project.path + "/.migrate", settings: .throwaway)
+            defer { try? cluster.destroy() }
+            try cluster.start()
+            let lockFile = ".migrate/data/postmaster.pid"
+            let lockText = try #require(project.read(lockFile))
+            try cluster.stop()
+
+            let pid = kind == "zombie" ? try Self.zombie() : getpid()
+            var lines = lockText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines[0] = String(pid)
+            try project.write(lockFile, lines.joined(separator: "\n"))
+            #expect(cluster.socketDirectory == project.path + "/.migrate/run")
+            let socket = ".migrate/run/.s.PGSQL.\(cluster.port)"
+            try project.write(socket, "")
+            try project.write(socket + ".lock", "\(pid)\n")
+            #expect(cluster.status() == .crashed(pid: pid))
+
+            #expect(try cluster.start() == .init(created: false, started: true, recoveredFromPID: pid))
+            guard case .running = cluster.status() else {
+                Issue.record("not running after recovery: \(cluster.status())")
+                return
+            }
+            let connection = try PostgresConnection(cluster.connectionString)
+            #expect(try connection.execute("SELECT 1").scalar == "1")
+            connection.close()
+        }
+    }
+
+    /// A child process that has exited and is never waited for.
+    static func zombie() throws -> Int32 {
+        var pid: pid_t = 0
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { free(arguments[0]) }
+        guard posix_spawn(&pid, "/bin/true", nil, nil, arguments, nil) == 0 else {
+            throw TestSupportError("posix_spawn /bin/true failed")
+        }
+        for _ in 0..<200 {
+            if let file = fopen("/proc/\(pid)/stat", "r") {
+                defer { fclose(file) }
+                var buffer = [CChar](repeating: 0, count: 512)
+                if fgets(&buffer, Int32(buffer.count), file) != nil,
+                    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                        .contains(") Z")
+                {
+                    break
+                }
+            }
+            usleep(10_000)
+        }
+        return pid
+    }
+
     @Test func twoConcurrentStartersShareOneCluster() async throws {
         try await TemporaryDirectory.with { project in
             let root = project.path + "/.migrate"

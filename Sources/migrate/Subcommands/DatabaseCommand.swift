@@ -38,6 +38,9 @@ struct DatabaseCommand: ParsableCommand {
                 throw MigrateError(.embeddedCluster, error.message, hint: error.hint)
             }
             let elapsed = formatSeconds(monotonicSeconds() - started)
+            if let pid = outcome.recoveredFromPID {
+                Terminal.info("the server had stopped without shutting down (pid \(pid) is gone); starting it again")
+            }
             switch (outcome.created, outcome.started) {
             case (true, _): Terminal.info("created and started the embedded cluster in \(cluster.home) (\(elapsed))")
             case (false, true): Terminal.info("started the embedded cluster in \(cluster.home) (\(elapsed))")
@@ -103,6 +106,12 @@ struct DatabaseCommand: ParsableCommand {
                 case .stopped:
                     Terminal.output(
                         "  state:          stopped (any command that needs it, or `migrate db start`, starts it)"
+                    )
+                    return
+                case .crashed(let pid):
+                    Terminal.output(
+                        "  state:          stopped without shutting down (pid \(pid) in postmaster.pid is gone; any "
+                            + "command that needs it, or `migrate db start`, starts it and it recovers)"
                     )
                     return
                 case .running(let pid):

@@ -72,6 +72,11 @@ struct CommandContext {
                 Terminal.info(
                     "created the embedded PostgreSQL cluster in \(target.embeddedClusterDirectory ?? ".migrate")"
                 )
+            } else if let pid = outcome.recoveredFromPID {
+                Terminal.info(
+                    "the embedded PostgreSQL server had stopped without shutting down (pid \(pid) is gone); "
+                        + "started it again, and it recovered its data"
+                )
             } else if outcome.started {
                 Terminal.info("started the embedded PostgreSQL server")
             }
