@@ -21,7 +21,8 @@ enum Main {
         } catch {
             // As argument-parser's exit(withError:) does, but through Terminal, which masks any password.
             let code = MigrateCommand.exitCode(for: error)
-            let text = MigrateCommand.fullMessage(for: error)
+            var text = MigrateCommand.fullMessage(for: error)
+            if code.isSuccess { text = HelpExamples.movedToEnd(text) }
             if !text.isEmpty { Terminal.message(text, isError: !code.isSuccess) }
             exit(code.rawValue)
         }

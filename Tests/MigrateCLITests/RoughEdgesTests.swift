@@ -76,18 +76,21 @@ import Testing
     ]
 
     @Test(arguments: subcommands)
-    func everyHelpEndsItsDescriptionWithExamples(subcommand: [String]) throws {
-        let output = try TemporaryDirectory.withEmpty { directory in
-            try MigrateExecutable.run(subcommand + ["--help"], in: directory.path)
+    func everyHelpEndsWithExamples(subcommand: [String]) throws {
+        for arguments in [subcommand + ["--help"], ["help"] + subcommand] {
+            let output = try TemporaryDirectory.withEmpty { directory in
+                try MigrateExecutable.run(arguments, in: directory.path)
+            }
+            #expect(output.status == .exited(0), "\(output.combinedOutput)")
+            let lines = output.standardOutput.split(separator: "\n", omittingEmptySubsequences: true)
+            let start = try #require(lines.firstIndex(of: "Examples:"), "\(output.standardOutput)")
+            let examples = lines[(start + 1)...]
+            #expect((2...3).contains(examples.count), "\(output.standardOutput)")
+            #expect(examples.allSatisfy { $0.hasPrefix("  migrate ") || $0.hasPrefix("  psql ") })
+            #expect(examples.contains { $0.hasPrefix("  migrate \(subcommand.joined(separator: " "))") })
+            // After the usage line and the options, with the description before them.
+            #expect(lines.firstIndex { $0.hasPrefix("USAGE: migrate ") }.map { $0 < start } == true)
+            #expect(output.standardOutput.hasSuffix("\n") && !output.standardOutput.hasSuffix("\n\n\n"))
         }
-        #expect(output.status == .exited(0), "\(output.combinedOutput)")
-        let lines = output.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex(of: "Examples:"), "\(output.standardOutput)")
-        let examples = lines[(start + 1)...].prefix { $0.hasPrefix("  migrate ") || $0.hasPrefix("  psql ") }
-        #expect((2...3).contains(examples.count), "\(output.standardOutput)")
-        #expect(examples.contains { $0.hasPrefix("  migrate \(subcommand.joined(separator: " "))") })
-        // The examples close the description; the usage line follows.
-        #expect(lines[start + 1 + examples.count] == "")
-        #expect(lines[start + 2 + examples.count].hasPrefix("USAGE: migrate "))
     }
 }
