@@ -41,15 +41,22 @@ package struct LocalCluster: Sendable {
     package static let superuser = "postgres"
     package static let defaultDatabase = "postgres"
 
-    package var dataDirectory: String { home + "/data" }
-    package var logFile: String { home + "/server.log" }
+    package var dataDirectory: String { home + "/" + Self.dataDirectoryName }
+    package var logFile: String { home + "/" + Self.logFileName }
+
+    /// The data directory and log as the server tools get them: relative to ``home``, where they run. pg_ctl starts
+    /// the server through `/bin/sh` with these paths in double quotes, which a project path holding `"`, `$`, a
+    /// backquote or a backslash would break.
+    private static let dataDirectoryName = "data"
+    private static let logFileName = "server.log"
     package var lockFile: String { root + "/lock" }
 
     /// The directory of the server's Unix socket. Unix socket paths are limited to 107 bytes, so a
-    /// deep project path gets a short directory under `/tmp` named after the project's path.
+    /// deep project path gets a short directory under `/tmp` named after the project's path; so does one with a comma,
+    /// which libpq's `host` (a list of hosts) cannot hold.
     package var socketDirectory: String {
         let preferred = home + "/run"
-        if (preferred + "/.s.PGSQL.\(port)").utf8.count <= 100 { return preferred }
+        if (preferred + "/.s.PGSQL.\(port)").utf8.count <= 100, !preferred.contains(",") { return preferred }
         return "/tmp/migrate-\(stableHash(home))"
     }
 
@@ -57,7 +64,25 @@ package struct LocalCluster: Sendable {
     package var connectionString: String { connectionString(database: Self.defaultDatabase) }
 
     package func connectionString(database: String) -> String {
-        "host='\(socketDirectory)' port=\(port) user=\(Self.superuser) dbname='\(database)'"
+        "host=\(Self.conninfoQuoted(socketDirectory)) port=\(port) user=\(Self.superuser) "
+            + "dbname=\(Self.conninfoQuoted(database))"
+    }
+
+    /// A value quoted for a libpq `key=value` string: in single quotes, with a backslash before each `'` and `\`.
+    package static func conninfoQuoted(_ value: String) -> String {
+        "'" + value.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "'"
+    }
+
+    /// A string value quoted for `postgresql.conf`: in single quotes, `'` doubled and `\` doubled (the file reads
+    /// backslash escapes).
+    static func configurationQuoted(_ value: String) -> String {
+        "'" + value.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+    }
+
+    /// A directory as one element of a `postgresql.conf` list setting (`unix_socket_directories`): in double quotes
+    /// (`"` doubled), so commas and spaces in it do not split it, then quoted as a string value.
+    static func configurationListQuoted(_ directory: String) -> String {
+        configurationQuoted("\"" + directory.replacing("\"", with: "\"\"") + "\"")
     }
 
     /// Describes the cluster at `root` without touching it.
@@ -176,7 +201,10 @@ package struct LocalCluster: Sendable {
         let lock = try FileLock(path: lockFile)
         defer { lock.release() }
         guard case .running = status() else { return }
-        let output = try runServerTool(binaries.pgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])
+        let output = try runServerTool(
+            binaries.pgCtl,
+            ["-D", Self.dataDirectoryName, "-m", "fast", "-w", "-t", "60", "stop"]
+        )
         guard output.status.isSuccess else {
             throw LocalClusterError(.stopFailed, "pg_ctl stop failed: \(output.combinedOutput)")
         }
@@ -241,7 +269,7 @@ package struct LocalCluster: Sendable {
         }
         if home != root { try FileSystem.changeOwner(home, to: account) }
         var arguments = [
-            "-D", dataDirectory, "--username", Self.superuser, "--auth", "trust",
+            "-D", Self.dataDirectoryName, "--username", Self.superuser, "--auth", "trust",
             "--encoding", "UTF8", "--locale", "C.UTF-8",
         ]
         if !settings.durable { arguments.append("--no-sync") }
@@ -257,7 +285,7 @@ package struct LocalCluster: Sendable {
             # Written by migrate: a private server reachable only through its own Unix socket.
             listen_addresses = ''
             port = \(port)
-            unix_socket_directories = '\(socketDirectory)'
+            unix_socket_directories = \(Self.configurationListQuoted(socketDirectory))
             unix_socket_permissions = 0700
             max_connections = \(settings.maxConnections)
             log_min_messages = warning
@@ -296,7 +324,7 @@ package struct LocalCluster: Sendable {
         try FileSystem.changeOwner(socketDirectory, to: account)
         let output = try runServerTool(
             binaries.pgCtl,
-            ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"]
+            ["-D", Self.dataDirectoryName, "-l", Self.logFileName, "-w", "-t", "60", "start"]
         )
         guard output.status.isSuccess, case .running = status() else {
             throw LocalClusterError(

@@ -136,6 +136,28 @@ struct LocalClusterTests {
         return pid
     }
 
+    /// Issue 16 item 6: every path in every configuration file and connection string is quoted, so a project
+    /// directory may hold quotes, backslashes, `$`, commas, spaces and non-ASCII letters.
+    @Test(arguments: ["my app's dir", #"dq"uo$te`x\back"#, "spaces,  and, commas ", "日本語 é ü", "it's \\'both\"'"])
+    func projectPathsWithAwkwardCharactersWork(name: String) throws {
+        try TemporaryDirectory.with { project in
+            try project.write(name + "/.keep", "")
+            let cluster = try LocalCluster(root: project.path + "/" + name + "/.migrate", settings: .throwaway)
+            defer { try? cluster.destroy() }
+            #expect(try cluster.start() == .init(created: true, started: true))
+            let connection = try PostgresConnection(cluster.connectionString)
+            let listed = "\"" + cluster.socketDirectory.replacing("\"", with: "\"\"") + "\""
+            #expect(try connection.execute("SHOW unix_socket_directories").scalar == listed)
+            #expect(connection.endpoint.host == cluster.socketDirectory)
+            connection.close()
+            let options = try ConnectionString.options(cluster.connectionString)
+            #expect(options["host"] == cluster.socketDirectory)
+            try cluster.stop()
+            #expect(cluster.status() == .stopped)
+            #expect(try cluster.start() == .init(created: false, started: true))
+        }
+    }
+
     @Test func twoConcurrentStartersShareOneCluster() async throws {
         try await TemporaryDirectory.with { project in
             let root = project.path + "/.migrate"
