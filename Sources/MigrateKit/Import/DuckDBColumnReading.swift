@@ -7,7 +7,8 @@
 /// | FLOAT, DOUBLE | shortest text that reads back the same | `.real` |
 /// | BLOB | `hex()` | `.blob`, exact bytes |
 /// | TIMESTAMP WITH TIME ZONE | the UTC time plus `+00:00`, whatever the session's zone | `.text` |
-/// | DATE, TIME, TIMESTAMP[_S/_MS/_NS], INTERVAL | DuckDB's text; ` (BC)` moved to a trailing ` BC` | `.text` |
+/// | DATE, TIME, TIMESTAMP[_S/_MS/_NS] | DuckDB's text; ` (BC)` moved to a trailing ` BC` | `.text` |
+/// | INTERVAL | its parts | `.text` as PostgreSQL prints it (`1 year 2 mons 3 days 04:05:06.789`) |
 /// | LIST, ARRAY, STRUCT, MAP, UNION | `to_json()` | `.text` |
 /// | anything else (VARCHAR, ENUM, UUID, DECIMAL, HUGEINT, UBIGINT …) | `CAST(… AS VARCHAR)` | `.text` |
 struct DuckDBColumnReading {
@@ -18,6 +19,8 @@ struct DuckDBColumnReading {
         case text
         /// Text in which DuckDB may have written ` (BC)`, which PostgreSQL spells as a trailing ` BC`.
         case dateTime
+        /// Years, months, days, hours, minutes and microseconds, separated by spaces.
+        case interval
     }
 
     let column: String
@@ -53,8 +56,15 @@ struct DuckDBColumnReading {
                     + "ELSE \(text) END",
                 .dateTime
             )
+        case "INTERVAL":
+            // DuckDB's own text (`1 year 2 months`) is valid input for PostgreSQL but not its output, which a
+            // verification compares with.
+            let parts = ["year", "month", "day", "hour", "minute", "microseconds"].map {
+                "CAST(datepart('\($0)', \(name)) AS VARCHAR)"
+            }
+            (expression, decoding) = (parts.joined(separator: " || ' ' || "), .interval)
         case "DATE", "TIME", "TIME_NS", "TIME WITH TIME ZONE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS",
-            "TIMESTAMP_NS", "INTERVAL":
+            "TIMESTAMP_NS":
             (expression, decoding) = (text, .dateTime)
         case let type
         where type.hasSuffix("]") || type.hasPrefix("STRUCT(") || type.hasPrefix("MAP(")
@@ -84,12 +94,64 @@ struct DuckDBColumnReading {
             // A byte scan first: searching the String costs more than reading the rest of the row.
             guard bytes.contains(UInt8(ascii: "(")), text.contains(" (BC)") else { return .text(text) }
             return .text(text.replacing(" (BC)", with: "") + " BC")
+        case .interval:
+            let parts = bytes.split(separator: UInt8(ascii: " ")).compactMap {
+                Self.integer(UnsafeBufferPointer(rebasing: $0))
+            }
+            if parts.count == 6 {
+                return .text(
+                    Self.postgresInterval(
+                        years: parts[0],
+                        months: parts[1],
+                        days: parts[2],
+                        hours: parts[3],
+                        minutes: parts[4],
+                        microseconds: parts[5]
+                    )
+                )
+            }
         }
         throw MigrateError(
             .internal,
             "DuckDB gave \(String(decoding: bytes.prefix(80), as: UTF8.self)) for column \(column), "
                 + "which does not read as \(decoding)"
         )
+    }
+
+    /// An interval as PostgreSQL prints it with `IntervalStyle` `postgres` (its default), from the parts
+    /// `date_part` gives: `-1 years -2 mons +3 days -04:05:06.5`. Same rules as PostgreSQL's `EncodeInterval`.
+    static func postgresInterval(
+        years: Int64,
+        months: Int64,
+        days: Int64,
+        hours: Int64,
+        minutes: Int64,
+        microseconds: Int64
+    ) -> String {
+        var text = ""
+        var isZero = true
+        // Whether the previous part was negative: a positive part after it gets an explicit `+`.
+        var isBefore = false
+        for (value, unit) in [(years, "year"), (months, "mon"), (days, "day")] where value != 0 {
+            text += (isZero ? "" : " ") + (isBefore && value > 0 ? "+" : "") + "\(value) \(unit)"
+            if value != 1 { text += "s" }
+            isBefore = value < 0
+            isZero = false
+        }
+        guard isZero || hours != 0 || minutes != 0 || microseconds != 0 else { return text }
+        let minus = hours < 0 || minutes < 0 || microseconds < 0
+        func twoDigits(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        text += (isZero ? "" : " ") + (minus ? "-" : isBefore ? "+" : "")
+        text += twoDigits(hours.magnitude.int64) + ":" + twoDigits(minutes.magnitude.int64) + ":"
+        text += twoDigits((microseconds.magnitude / 1_000_000).int64)
+        let fraction = microseconds.magnitude % 1_000_000
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 6 - digits.count) + digits
+            while digits.last == "0" { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
     }
 
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
@@ -132,4 +194,8 @@ struct DuckDBColumnReading {
         }
         return result
     }
+}
+
+extension UInt64 {
+    fileprivate var int64: Int64 { Int64(truncatingIfNeeded: self) }
 }

@@ -56,7 +56,7 @@ import Testing
                     .blob([0, 255, 97]), .text("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), .text("2024-02-29"),
                     .text("04:05:06.789"), .text("2024-01-02 03:04:05.000001"),
                     .text("2024-01-02 01:04:05.5+00:00"), .text("2024-01-02 03:04:05.123456789"),
-                    .text("1 year 2 months 3 days 04:05:06.789"), .text("0101"), .text(#"{"a": [1, 2]}"#),
+                    .text("1 year 2 mons 3 days 04:05:06.789"), .text("0101"), .text(#"{"a": [1, 2]}"#),
                 ],
                 [
                     .integer(2), .integer(0), .integer(127), .integer(32767), .integer(2_147_483_647),
@@ -64,7 +64,7 @@ import Testing
                     .text("0.000"), .text("0.0000000000"), .real(.nan), .real(-.infinity), .text(""), .text("sad"),
                     .text("x"), .blob([]), .text("00000000-0000-0000-0000-000000000000"), .text("0045-03-15 BC"),
                     .text("00:00:00"), .text("2024-06-01 12:00:00"), .text("0045-03-15 10:00:00+00:00 BC"),
-                    .text("2024-06-01 00:00:00"), .text("-1 year -2 days -03:00:00"), .text("1"), .text("null"),
+                    .text("2024-06-01 00:00:00"), .text("-1 years -2 days -03:00:00"), .text("1"), .text("null"),
                 ],
                 [.integer(3)] + Array(repeating: SourceValue.null, count: columns.count - 1),
             ]
@@ -126,6 +126,42 @@ import Testing
                         texts
                     )
                     #expect((0..<5).map { result[0, $0] } == expectedRow)
+                    // Intervals come as PostgreSQL prints them, so that a verification can compare the text.
+                    #expect(texts[4] == expectedRow[4])
+                }
+            }
+        }
+    }
+
+    /// Intervals, with every mix of signs, come as the text PostgreSQL prints for the same interval.
+    @Test func intervalsAsPostgresPrintsThem() throws {
+        let intervals = [
+            "0 seconds", "-13 months", "45 days 36 hours", "1 day -1 microsecond", "-1 month 2 days",
+            "1 year -1 month", "-2 days 3 hours", "1 microsecond", "-100 hours -0.5 seconds", "1 year",
+            "-1 year", "2 years 1 month 1 day 00:00:01.000001", "178956970 years 7 months", "-1 day 1 hour",
+        ]
+        let values = intervals.enumerated().map { "(\($0), INTERVAL '\($1)')" }.joined(separator: ", ")
+        try DuckDBFile.with("CREATE TABLE intervals(id INTEGER, iv INTERVAL); INSERT INTO intervals VALUES \(values);")
+        {
+            file in
+            let source = try DuckDBSource(path: file.path)
+            defer { source.close() }
+            let table = try #require(try source.tables().first)
+            let rows = try readAll(source, table, columns: ["iv"], orderBy: ["id"])
+            try TestDatabase.with { database in
+                let connection = try database.connect()
+                defer { connection.close() }
+                for (row, interval) in zip(rows, intervals) {
+                    guard case .text(let text) = row[0] else {
+                        Issue.record("\(interval): \(row[0])")
+                        continue
+                    }
+                    let result = try connection.query(
+                        "SELECT $1::interval::text, $1::interval = $2::interval",
+                        [text, interval]
+                    )
+                    #expect(result[0, 0] == text, "\(interval)")
+                    #expect(result[0, 1] == "t", "\(interval) read as \(text)")
                 }
             }
         }
