@@ -102,8 +102,8 @@ package struct ImportVerifier {
         let name = SQLQuoting.identifier(column.name)
         switch column.kind {
         case .timestampWithTimeZone, .timestamp:
-            return "(extract(epoch FROM \(name)) * 1000000)::bigint"
-        case .date: return "(\(name) - date '1970-01-01')"
+            return "CASE WHEN isfinite(\(name)) THEN (extract(epoch FROM \(name)) * 1000000)::bigint::text ELSE \(name)::text END"
+        case .date: return "CASE WHEN isfinite(\(name)) THEN (\(name) - date '1970-01-01')::text ELSE \(name)::text END"
         case .bytea: return "encode(\(name), 'hex')"
         case .array: return "to_jsonb(\(name))"
         case .real, .double: return "\(name)::float8"
@@ -121,12 +121,44 @@ package struct ImportVerifier {
         case .real: return Float(text).map { $0.description } ?? text
         case .double: return Double(text).map { ValueConversion.text(of: $0) } ?? text
         case .timestampWithTimeZone, .timestamp: return text
-        case .date: return String((Int64(text) ?? 0) * 86_400_000_000)
+        case .date: return Int64(text).map { String($0 * 86_400_000_000) } ?? text
         case .time: return TimestampText.parseTimeOfDay(text).map(String.init) ?? text
         case .json, .jsonb, .array: return JSONText.parse(text).map(\.json) ?? text
         case .boolean: return text == "true" ? "t" : text == "false" ? "f" : text
+        case .interval: return intervalValue(text) ?? text
         default: return text
         }
+    }
+
+    /// An interval written `[N year[s]] [N mon[th][s]] [N day[s]] [[-]HH:MM:SS[.ffffff]]` (PostgreSQL's and
+    /// DuckDB's output) as months, days and microseconds; nil for any other spelling.
+    static func intervalValue(_ text: String) -> String? {
+        var months = 0
+        var days = 0
+        var micros: Int64 = 0
+        var words = text.split(separator: " ").makeIterator()
+        while let word = words.next() {
+            if word.contains(":") {
+                var clock = word
+                let negative = clock.hasPrefix("-")
+                if negative { clock = clock.dropFirst() }
+                let parts = clock.split(separator: ":")
+                guard parts.count == 3, let hours = Int64(parts[0]), let minutes = Int64(parts[1]),
+                    let seconds = Double(parts[2])
+                else { return nil }
+                let total = (hours * 3600 + minutes * 60) * 1_000_000 + Int64((seconds * 1_000_000).rounded())
+                micros += negative ? -total : total
+                continue
+            }
+            guard let number = Int(word), let unit = words.next() else { return nil }
+            switch unit.lowercased() {
+            case "year", "years": months += number * 12
+            case "mon", "mons", "month", "months": months += number
+            case "day", "days": days += number
+            default: return nil
+            }
+        }
+        return "\(months) months \(days) days \(micros) us"
     }
 
     /// A source value, converted for `conversion`'s column, in comparable form.
@@ -138,13 +170,14 @@ package struct ImportVerifier {
         case .real: return Float(converted).map { $0.description } ?? converted
         case .double: return Double(converted).map { ValueConversion.text(of: $0) } ?? converted
         case .timestampWithTimeZone, .timestamp, .date:
-            return TimestampText.parse(converted).map(String.init) ?? converted
+            return TimestampText.parse(converted).map(String.init) ?? converted.replacing("+", with: "")
         case .time: return TimestampText.parseTimeOfDay(converted).map(String.init) ?? converted
         case .json, .jsonb: return JSONText.parse(converted).map(\.json) ?? converted
         case .array:
             if case .text(let text) = value, let parsed = JSONText.parse(text) { return parsed.json }
             return converted
         case .bytea: return String(converted.dropFirst(2))
+        case .interval: return intervalValue(converted) ?? converted
         default: return converted
         }
     }

@@ -11,6 +11,8 @@ package indirect enum TargetKind: Sendable, Hashable {
     /// `text`, `varchar(n)` and `char(n)` (with their length limit, in characters), `name`, and enum types.
     case text(maximumLength: Int?)
     case array(of: TargetKind)
+    /// `interval`: text passed through for PostgreSQL to read, compared by value when verifying.
+    case interval
     /// Anything else (interval, inet, ranges...): text passed through for PostgreSQL to read.
     case other
 
@@ -42,9 +44,18 @@ package indirect enum TargetKind: Sendable, Hashable {
         case "jsonb": self = .jsonb
         case "uuid": self = .uuid
         case "bytea": self = .bytea
+        case "interval": self = .interval
         case "varchar", "bpchar": self = .text(maximumLength: typeModifier >= 4 ? typeModifier - 4 : nil)
         case "text", "name", "citext": self = .text(maximumLength: nil)
         default: self = category == "E" ? .text(maximumLength: nil) : .other
+        }
+    }
+
+    /// Timestamps and dates, which take PostgreSQL's `infinity` and `-infinity`.
+    var isPointInTime: Bool {
+        switch self {
+        case .timestampWithTimeZone, .timestamp, .date: true
+        default: false
         }
     }
 
@@ -64,7 +75,7 @@ package indirect enum TargetKind: Sendable, Hashable {
         case .bytea: "blobs; text as its UTF-8 bytes"
         case .text(let limit): limit.map { "any value as text, at most \($0) characters" } ?? "any value as text"
         case .array: "a JSON array or an array literal"
-        case .other: "text, read by PostgreSQL"
+        case .interval, .other: "text, read by PostgreSQL"
         }
     }
 }

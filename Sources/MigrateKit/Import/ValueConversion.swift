@@ -25,6 +25,7 @@ struct ValueConversion: Sendable {
 
     /// The value as PostgreSQL's input text for `kind`.
     func text(_ value: SourceValue, as kind: TargetKind) throws(ConversionFailure) -> String {
+        if kind.isPointInTime, let infinity = Self.infinity(value) { return infinity }
         switch kind {
         case .smallint: return String(try integer(value, in: Int64(Int16.min)...Int64(Int16.max), "a smallint"))
         case .integer: return String(try integer(value, in: Int64(Int32.min)...Int64(Int32.max), "an integer"))
@@ -41,6 +42,7 @@ struct ValueConversion: Sendable {
         case .bytea: return try bytea(value)
         case .text(let limit): return try text(value, limit: limit)
         case .array(let element): return try array(value, of: element)
+        case .interval: return try plainText(value, expected: "an interval")
         case .other: return try plainText(value, expected: "text")
         }
     }
@@ -117,6 +119,16 @@ struct ValueConversion: Sendable {
     }
 
     // MARK: - Booleans, times
+
+    /// PostgreSQL's `infinity` and `-infinity` timestamps and dates, as DuckDB and PostgreSQL spell them.
+    private static func infinity(_ value: SourceValue) -> String? {
+        guard case .text(let text) = value else { return nil }
+        switch text.lowercased() {
+        case "infinity", "+infinity": return "infinity"
+        case "-infinity": return "-infinity"
+        default: return nil
+        }
+    }
 
     private func boolean(_ value: SourceValue) throws(ConversionFailure) -> Bool {
         let expected = "a boolean (0/1, true/false, t/f, yes/no)"

@@ -194,3 +194,50 @@ import Testing
         }
     }
 }
+
+/// Ctrl-C during an import: the table in flight is rolled back, the exit code is 130, the next run finishes.
+@Suite struct ImportInterruptTests {
+    @Test func interruptedTheTableInFlightIsRolledBackAndTheNextRunFinishes() throws {
+        try MigrateProject.with { project in
+            try project.write([
+                GeneratedRevision("imp1", up: "CREATE TABLE big (id bigint PRIMARY KEY, v text);", down: "DROP TABLE big;")
+            ])
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            let file = project.directory.path + "/big.db"
+            try SQLiteFixture.create(
+                file,
+                """
+                CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500000)
+                INSERT INTO big SELECT i, 'value ' || i FROM n;
+                """
+            )
+            let watcher = try project.database.connect()
+            defer { watcher.close() }
+            let process = try MigrateExecutable.start(["import", file], in: project.directory, database: project.database)
+            // Interrupt once the COPY is under way.
+            for _ in 0..<200 {
+                let copying = try watcher.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY%'"
+                ).scalar
+                if copying == "1" { break }
+                usleep(50_000)
+            }
+            process.signal(SIGINT)
+            let output = process.waitForExit()
+            #expect(output.status == .exited(130), "\(output.combinedOutput)")
+            #expect(output.standardError.contains("interrupted"))
+            for _ in 0..<300 {
+                let others = try watcher.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                ).scalar
+                if others == "0" { break }
+                usleep(100_000)
+            }
+            #expect(try watcher.execute("SELECT count(*) FROM big").scalar == "0")
+            let again = try project.migrate("import", file)
+            #expect(again.status == .exited(0), "\(again.combinedOutput)")
+            #expect(try project.scalar("SELECT count(*) FROM big") == "1500000")
+        }
+    }
+}

@@ -30,6 +30,8 @@ import Testing
         (.timestampWithTimeZone, .real(1_700_000_000.5), "2023-11-14 22:13:20.500000+00"),
         (.timestamp, .text("2024-02-29 23:59:59.999999"), "2024-02-29 23:59:59.999999"),
         (.date, .text("1999-12-31"), "1999-12-31"),
+        (.timestampWithTimeZone, .text("Infinity"), "infinity"),
+        (.date, .text("-infinity"), "-infinity"),
         (.date, .text("1999-12-31T23:00:00-02:00"), "2000-01-01"),
         (.time, .text("08:30"), "08:30:00"),
         (.json, .text("{\"a\": [1, 2.5, null, true]}"), "{\"a\": [1, 2.5, null, true]}"),
