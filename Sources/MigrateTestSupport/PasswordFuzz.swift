@@ -29,9 +29,12 @@ package enum PasswordFuzz {
 
     /// The password as written in URIs (raw and percent-encoded), query parameters and keyword strings (quoted and
     /// not), against closed ports on 127.0.0.1 and a socket directory that does not exist.
+    ///
+    /// A password written unquoted that holds ` word=` (or `&word=` in a query) is split there by libpq, as by
+    /// `migrate`: what follows is an option, not the password, so those forms are left out for it.
     package static func connectionStrings(password: String, using random: inout SeededRandom) -> [String] {
         let port = [1, 9, 2, 7][random.next(in: 0...3)]
-        return [
+        var strings = [
             "postgresql://fuzz:\(password)@127.0.0.1:\(port)/db",
             "postgresql://fuzz:\(percentEncoded(password))@127.0.0.1:\(port)/db",
             "postgres://fuzz:\(password)@127.0.0.1:\(port)/db?connect_timeout=2",
@@ -43,6 +46,32 @@ package enum PasswordFuzz {
             "postgresql://fuzz:\(percentEncoded(password))@%2Fnonexistent%2Fsocket/db",
             "dbname=postgresql://fuzz:\(percentEncoded(password))@127.0.0.1:\(port)/db",
         ]
+        if holdsOption(password, after: { $0.isWhitespace }) {
+            strings.removeAll { $0.contains(" password=\(password) ") }
+        }
+        if holdsOption(password, after: { $0 == "&" }) {
+            strings.removeAll { $0.hasSuffix("&password=\(password)") }
+        }
+        return strings
+    }
+
+    /// Whether `text` has a separator followed by a keyword and `=` (spaces allowed before it after a whitespace).
+    static func holdsOption(_ text: String, after isSeparator: (Character) -> Bool) -> Bool {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where isSeparator(character) {
+            var next = index + 1
+            while next < characters.count, characters[next].isWhitespace, character.isWhitespace { next += 1 }
+            let start = next
+            while next < characters.count, characters[next].isASCII,
+                characters[next].isLetter || characters[next] == "_"
+            {
+                next += 1
+            }
+            guard next > start else { continue }
+            while next < characters.count, characters[next].isWhitespace, character.isWhitespace { next += 1 }
+            if next < characters.count, characters[next] == "=" { return true }
+        }
+        return false
     }
 
     /// What must never be shown: the password, its whitespace-separated pieces, and the distinctive runs in it.

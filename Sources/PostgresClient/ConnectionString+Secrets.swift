@@ -192,8 +192,8 @@ extension ConnectionString {
         return nil
     }
 
-    /// libpq's connection options (`host`, `dbname`, `sslmode`...): a value that is not followed by one of them goes
-    /// on, since libpq would quote the word that follows as an option it does not know.
+    /// libpq's connection options (`host`, `dbname`, `sslmode`...), to tell a URI's query from a password that holds
+    /// `?`.
     private static let connectionOptions: Set<String> = {
         var names: Set<String> = ["ssl"]  // the URI alias for sslmode=require
         guard let defaults = PQconndefaults() else { return names }
@@ -210,8 +210,9 @@ extension ConnectionString {
         connectionOptions.contains(String(decoding: word, as: UTF8.self))
     }
 
-    /// The start of the whitespace before the next `option=` (or `option =`) after `from`, where an unquoted value
-    /// ends.
+    /// The start of the whitespace before the next `key=` (or `key =`) after `from`, where an unquoted value ends as
+    /// libpq reads it. A misspelt option (`colour=blue`) after a password stays visible in libpq's complaint; an
+    /// unquoted password holding ` word=` is one libpq itself splits there.
     private static func nextKeyword(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
@@ -223,7 +224,7 @@ extension ConnectionString {
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             var wordEnd = index
             while wordEnd < bytes.count, isKeywordByte(bytes[wordEnd]) { wordEnd += 1 }
-            guard wordEnd > index, isConnectionOption(bytes[index..<wordEnd]) else { continue }
+            guard wordEnd > index else { continue }
             var equals = wordEnd
             while equals < bytes.count, isSpace(bytes[equals]) { equals += 1 }
             if equals < bytes.count, bytes[equals] == UInt8(ascii: "=") { return spaceStart }
@@ -231,7 +232,7 @@ extension ConnectionString {
         return nil
     }
 
-    /// The `&` before the next `option=` query parameter after `from`.
+    /// The `&` before the next `key=` query parameter after `from`.
     private static func nextQueryParameter(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
@@ -239,11 +240,7 @@ extension ConnectionString {
             guard bytes[index] == UInt8(ascii: "&") else { continue }
             var wordEnd = index + 1
             while wordEnd < bytes.count, isKeywordByte(bytes[wordEnd]) { wordEnd += 1 }
-            if wordEnd > index + 1, wordEnd < bytes.count, bytes[wordEnd] == UInt8(ascii: "="),
-                isConnectionOption(bytes[(index + 1)..<wordEnd])
-            {
-                return index
-            }
+            if wordEnd > index + 1, wordEnd < bytes.count, bytes[wordEnd] == UInt8(ascii: "=") { return index }
         }
         return nil
     }
@@ -268,37 +265,23 @@ extension ConnectionString {
     }
 
     /// The message with every part copied from a password region of `source` masked: each stretch of the message
-    /// that is also a stretch of `source` overlapping a region, when it is four bytes or longer or stands between
-    /// double quotes (libpq quotes what it copies; `"b"` of `password=a b` is short but still a piece of it). Only
-    /// the part inside the region is masked, so a quoted whole URI keeps its host.
+    /// that is also a stretch of `source` overlapping a region, when it holds a whole password or is quoted (libpq
+    /// quotes what it copies; `"b"` of `password=a b` is short but still a piece of it). Only the part inside the
+    /// region is masked, so a quoted whole URI keeps its host.
     private static func maskingCopiedPasswords(in message: [UInt8], source: [UInt8], ranges: [Range<Int>]) -> [UInt8] {
         guard !message.isEmpty, !source.isEmpty else { return message }
         var masked = [Bool](repeating: false, count: message.count)
-        // matchLength[j]: how many bytes match from message[i] and source[j] on, for the current i (computed from the
-        // end of the message backwards).
-        var next = [Int](repeating: 0, count: source.count + 1)
-        var current = [Int](repeating: 0, count: source.count + 1)
-        for i in stride(from: message.count - 1, through: 0, by: -1) {
-            for j in 0..<source.count {
-                current[j] = message[i] == source[j] ? next[j + 1] + 1 : 0
+        markCopies(in: message, source: source, ranges: ranges, masked: &masked)
+        // libpq quotes values percent-decoded too (a port cut from a password holding `/`): compare with the decoded
+        // string as well, its regions mapped through where each decoded byte came from.
+        let (decoded, origins) = percentDecodedWithOrigins(source)
+        if decoded.count != source.count {
+            let decodedRanges: [Range<Int>] = ranges.compactMap { range in
+                guard let lower = origins.firstIndex(where: { $0 >= range.lowerBound }) else { return nil }
+                let upper = origins.firstIndex(where: { $0 >= range.upperBound }) ?? origins.count
+                return lower..<upper
             }
-            for j in 0..<source.count where current[j] > 0 {
-                // Only maximal stretches: one that extends to the left is handled from there.
-                if i > 0, j > 0, message[i - 1] == source[j - 1] { continue }
-                let length = current[j]
-                let quoted =
-                    i > 0 && message[i - 1] == doubleQuote && i + length < message.count
-                    && message[i + length] == doubleQuote
-                // libpq's own `"="` is wording, not a copy.
-                guard length >= 4 || (quoted && !(length == 1 && message[i] == UInt8(ascii: "="))) else { continue }
-                let stretch = j..<(j + length)
-                for range in ranges {
-                    let overlap = range.clamped(to: stretch)
-                    guard !overlap.isEmpty else { continue }
-                    for k in overlap { masked[i + k - j] = true }
-                }
-            }
-            swap(&current, &next)
+            markCopies(in: message, source: decoded, ranges: decodedRanges, masked: &masked)
         }
         var result: [UInt8] = []
         var index = 0
@@ -314,11 +297,51 @@ extension ConnectionString {
         return result
     }
 
-    /// Percent-escapes decoded as libpq does; a malformed escape is kept as written.
-    private static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+    /// Marks in `masked` the bytes of `message` that ``maskingCopiedPasswords(in:source:ranges:)`` masks.
+    private static func markCopies(in message: [UInt8], source: [UInt8], ranges: [Range<Int>], masked: inout [Bool]) {
+        // matchLength[j]: how many bytes match from message[i] and source[j] on, for the current i (computed from the
+        // end of the message backwards).
+        var next = [Int](repeating: 0, count: source.count + 1)
+        var current = [Int](repeating: 0, count: source.count + 1)
+        for i in stride(from: message.count - 1, through: 0, by: -1) {
+            for j in 0..<source.count {
+                current[j] = message[i] == source[j] ? next[j + 1] + 1 : 0
+            }
+            for j in 0..<source.count where current[j] > 0 {
+                // Only maximal stretches: one that extends to the left is handled from there.
+                if i > 0, j > 0, message[i - 1] == source[j - 1] { continue }
+                let length = current[j]
+                let stretch = j..<(j + length)
+                let opensQuote = i > 0 && message[i - 1] == doubleQuote
+                let closesQuote = i + length < message.count && message[i + length] == doubleQuote
+                let coversPassword = ranges.contains {
+                    !$0.isEmpty && stretch.contains($0.lowerBound) && $0.upperBound <= stretch.upperBound
+                }
+                // A copy is a quoted token, a stretch holding a whole password, or four bytes or more at the edge of
+                // a quoted token (the token may hold a quote of its own). Not any four bytes of a password anywhere:
+                // "password" of `wrong-password` in "password authentication failed" is wording.
+                let isCopy =
+                    (opensQuote && closesQuote) || coversPassword || (length >= 4 && (opensQuote || closesQuote))
+                // libpq's own `"="` is wording, not a copy.
+                guard isCopy, !(length == 1 && message[i] == UInt8(ascii: "=")) else { continue }
+                for range in ranges {
+                    let overlap = range.clamped(to: stretch)
+                    guard !overlap.isEmpty else { continue }
+                    for k in overlap { masked[i + k - j] = true }
+                }
+            }
+            swap(&current, &next)
+        }
+    }
+
+    /// Percent-escapes decoded as libpq does, a malformed escape kept as written; with, for each decoded byte, the
+    /// index of the byte it came from.
+    private static func percentDecodedWithOrigins(_ bytes: [UInt8]) -> (bytes: [UInt8], origins: [Int]) {
         var result: [UInt8] = []
+        var origins: [Int] = []
         var index = 0
         while index < bytes.count {
+            origins.append(index)
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
                 let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
             {
@@ -329,7 +352,12 @@ extension ConnectionString {
                 index += 1
             }
         }
-        return result
+        return (result, origins)
+    }
+
+    /// Percent-escapes decoded as libpq does; a malformed escape is kept as written.
+    private static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        percentDecodedWithOrigins(bytes).bytes
     }
 
     /// A keyword value with its single quotes and backslash escapes undone.

@@ -29,7 +29,7 @@ enum Main {
     }
 
     /// Tells Terminal the passwords it must never write, before anything can fail with a message quoting one: those
-    /// of `--url`, of URL arguments and of `DATABASE_URL`, and `PGPASSWORD`.
+    /// of `--url`, of URL arguments and of `DATABASE_URL`.
     static func registerSecrets(arguments: [String], environment: [String: String]) {
         for (index, argument) in arguments.enumerated() {
             if argument == "--url", index + 1 < arguments.count {
@@ -42,6 +42,7 @@ enum Main {
             }
         }
         if let url = environment[DatabaseTarget.environmentVariable] { Terminal.registerSecrets(of: url) }
-        if let password = environment["PGPASSWORD"] { Terminal.registerSecret(password) }
+        // Not PGPASSWORD: libpq never quotes it, and `postgres` there (as in many CI setups) would mask the role name
+        // in every line and every SQL script.
     }
 }

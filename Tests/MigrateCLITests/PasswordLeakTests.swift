@@ -77,6 +77,16 @@ struct PasswordLeakTests {
         }
     }
 
+    /// `postgres:postgres`, as many development setups have it: the password is masked, the user name is not (it is
+    /// shown on purpose, and masking it everywhere would garble every line).
+    @Test func passwordEqualToTheUserNameMasksOnlyThePassword() throws {
+        try TemporaryDirectory.with { project in
+            let url = "postgresql://postgres:postgres@127.0.0.1:1/postgres"
+            let printed = try MigrateExecutable.run(["--url", url, "db", "url"], in: project.path)
+            #expect(printed.standardOutput == "postgresql://postgres:****@127.0.0.1:1/postgres\n")
+        }
+    }
+
     /// A connection string for the test server as a role it does not have: the server itself refuses it.
     static func unknownRoleOnTestServer() throws -> String {
         let options = try ConnectionString.options(try TestServer.adminConnectionString())

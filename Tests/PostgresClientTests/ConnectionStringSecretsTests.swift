@@ -64,6 +64,20 @@ struct ConnectionStringSecretsTests {
         }
     }
 
+    @Test func scrubMasksDecodedPiecesAndKeepsWording() throws {
+        // A `/` in the password ends libpq's authority early: the rest becomes the port, quoted decoded.
+        let url = "postgres://fuzz:XZzKqz%41wzjk%09KWwkXV%41ZVqV wWjJ/VXzwzq%41@127.0.0.1:7/db"
+        #expect(try ConnectionString.options(url)["port"] == "XZzKqzAwzjk\tKWwkXVAZVqV wWjJ")
+        let message = #"invalid integer value "XZzKqzAwzjk\#tKWwkXVAZVqV wWjJ" for connection option "port""#
+        #expect(
+            ConnectionString.scrub(message, secretsOf: url)
+                == #"invalid integer value "****" for connection option "port""#
+        )
+        // Four bytes of a password in libpq's own words are not a copy of it.
+        let refused = #"FATAL:  password authentication failed for user "app""#
+        #expect(ConnectionString.scrub(refused, secretsOf: "host=/tmp password='wrong-password' user=app") == refused)
+    }
+
     @Test func scrubKeepsWhatIsNotAPassword() {
         let message = #"connection to server at "127.0.0.1", port 1 failed: Connection refused"#
         #expect(ConnectionString.scrub(message, secretsOf: "postgresql://u:pw@127.0.0.1:1/db") == message)

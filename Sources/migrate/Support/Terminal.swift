@@ -60,15 +60,19 @@ enum Terminal {
     /// behind the masking and scrubbing done where messages are made.
     ///
     /// Only texts of four bytes or more are masked (shorter pieces would shred ordinary words); each also in the
-    /// form JSON output escapes it to.
+    /// form JSON output escapes it to. A password that is also the string's user, database or host name
+    /// (`postgresql://postgres:postgres@...`) is not: those are shown on purpose, and masking the name everywhere
+    /// would garble every line and any SQL that names the role.
     static func registerSecrets(of connectionString: String) {
-        for secret in ConnectionString.secrets(in: connectionString) {
+        let options = (try? ConnectionString.options(connectionString)) ?? [:]
+        let shownNames = Set(["user", "dbname", "host"].compactMap { options[$0] })
+        for secret in ConnectionString.secrets(in: connectionString) where !shownNames.contains(secret) {
             registerSecret(secret)
         }
     }
 
-    /// Masks one secret text (a whole `PGPASSWORD`, say) in everything written from now on.
-    static func registerSecret(_ secret: String) {
+    /// Masks one secret text in everything written from now on.
+    private static func registerSecret(_ secret: String) {
         for form in [secret, jsonEscaped(secret)] where form.utf8.count >= 4 && !secrets.contains(form) {
             secrets.append(form)
         }
