@@ -90,17 +90,20 @@ struct TableLoader {
         )
     }
 
+    /// Streams the table's rows into COPY: in the binary format when every column has one, else as text.
     private func copy(_ table: ImportPlan.TableMapping) throws -> (rows: Int, checksum: String) {
         let columns = table.columns.map { SQLQuoting.identifier($0.target.name) }.joined(separator: ", ")
         let conversions = table.columns.map(\.conversion)
+        let binary = conversions.allSatisfy { ValueConversion.hasBinaryForm($0.kind) }
         let readColumns = table.readColumns
         let keyIndices = table.keyColumns.map { key in readColumns.firstIndex(of: key)! }
         var hash = SHA256()
         var rows = 0
         let total = table.sourceRows
         report(.tableStarted(table: table.target.name, rows: total))
-        try connection.copyIn("COPY \(table.target.qualifiedName) (\(columns)) FROM STDIN") { writer in
-            var buffer: [UInt8] = []
+        let format = binary ? " (FORMAT binary)" : ""
+        try connection.copyIn("COPY \(table.target.qualifiedName) (\(columns)) FROM STDIN\(format)") { writer in
+            var buffer: [UInt8] = binary ? ValueConversion.binaryHeader : []
             buffer.reserveCapacity(Self.chunkSize + 64 * 1024)
             func flush() throws {
                 hash.update(data: buffer)
@@ -109,10 +112,15 @@ struct TableLoader {
             }
             let read = {
                 try reader.readRows(of: table.source, columns: readColumns, orderBy: []) { values in
+                    if binary { ValueConversion.beginBinaryRow(fields: conversions.count, in: &buffer) }
                     for (index, conversion) in conversions.enumerated() {
-                        if index > 0 { buffer.append(UInt8(ascii: "\t")) }
                         do throws(ValueConversion.ConversionFailure) {
-                            try conversion.append(values[index], to: &buffer)
+                            if binary {
+                                try conversion.appendBinary(values[index], to: &buffer)
+                            } else {
+                                if index > 0 { buffer.append(UInt8(ascii: "\t")) }
+                                try conversion.append(values[index], to: &buffer)
+                            }
                         } catch {
                             throw ImportRowFailure(
                                 table: table.target.name,
@@ -123,7 +131,7 @@ struct TableLoader {
                             )
                         }
                     }
-                    buffer.append(UInt8(ascii: "\n"))
+                    if !binary { buffer.append(UInt8(ascii: "\n")) }
                     rows += 1
                     if buffer.count >= Self.chunkSize {
                         try flush()
@@ -132,7 +140,8 @@ struct TableLoader {
                 }
             }
             if let readLock { try readLock.withLock { _ in try read() } } else { try read() }
-            if !buffer.isEmpty { try flush() }
+            if binary { buffer.append(contentsOf: ValueConversion.binaryTrailer) }
+            try flush()
         }
         return (rows, hash.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined())
     }

@@ -1,4 +1,5 @@
-/// Converts one source value for one target column, appending it to a COPY text-format row.
+/// Converts one source value for one target column, appending it to a COPY row (text format here, binary in
+/// `ValueConversion+Binary.swift`).
 ///
 /// The conversion is chosen by the target column's type and applied per value, since an SQLite column may hold
 /// values of several storage classes. A value that does not fit throws ``ConversionFailure``, which says what
@@ -49,10 +50,9 @@ struct ValueConversion: Sendable {
 
     // MARK: - Numbers
 
-    private func integer(_ value: SourceValue, in range: ClosedRange<Int64>, _ name: String) throws(ConversionFailure)
+    func integer(_ value: SourceValue, in range: ClosedRange<Int64>, _ name: String) throws(ConversionFailure)
         -> Int64
     {
-        let expected = "\(name) (\(range.lowerBound) to \(range.upperBound))"
         let number: Int64?
         switch value {
         case .integer(let integer): number = integer
@@ -61,7 +61,9 @@ struct ValueConversion: Sendable {
         case .text(let text): number = Int64(text)
         default: number = nil
         }
-        guard let number, range.contains(number) else { throw ConversionFailure(expected: expected) }
+        guard let number, range.contains(number) else {
+            throw ConversionFailure(expected: "\(name) (\(range.lowerBound) to \(range.upperBound))")
+        }
         return number
     }
 
@@ -75,14 +77,19 @@ struct ValueConversion: Sendable {
     }
 
     private func floating(_ value: SourceValue) throws(ConversionFailure) -> String {
+        Self.text(of: try floatingValue(value))
+    }
+
+    func floatingValue(_ value: SourceValue) throws(ConversionFailure) -> Double {
         switch value {
-        case .integer(let integer): return String(integer)
-        case .real(let real): return Self.text(of: real)
+        case .integer(let integer): return Double(integer)
+        case .real(let real): return real
         case .text(let text):
-            guard let real = Double(text), real.isFinite || ["infinity", "-infinity", "nan", "inf", "-inf"].contains(text.lowercased()) else {
-                throw ConversionFailure(expected: "a floating-point number")
-            }
-            return Self.text(of: real)
+            // Swift reads "inf" and "nan" too; PostgreSQL's spellings are Infinity and NaN.
+            guard let real = Double(text),
+                real.isFinite || ["infinity", "-infinity", "+infinity", "nan"].contains(text.lowercased())
+            else { throw ConversionFailure(expected: "a floating-point number") }
+            return real
         default: throw ConversionFailure(expected: "a floating-point number")
         }
     }
@@ -121,7 +128,7 @@ struct ValueConversion: Sendable {
     // MARK: - Booleans, times
 
     /// PostgreSQL's `infinity` and `-infinity` timestamps and dates, as DuckDB and PostgreSQL spell them.
-    private static func infinity(_ value: SourceValue) -> String? {
+    static func infinity(_ value: SourceValue) -> String? {
         guard case .text(let text) = value else { return nil }
         switch text.lowercased() {
         case "infinity", "+infinity": return "infinity"
@@ -130,7 +137,7 @@ struct ValueConversion: Sendable {
         }
     }
 
-    private func boolean(_ value: SourceValue) throws(ConversionFailure) -> Bool {
+    func boolean(_ value: SourceValue) throws(ConversionFailure) -> Bool {
         let expected = "a boolean (0/1, true/false, t/f, yes/no)"
         switch value {
         case .integer(0): return false
@@ -147,7 +154,7 @@ struct ValueConversion: Sendable {
         }
     }
 
-    private func instant(_ value: SourceValue) throws(ConversionFailure) -> TimestampText.Microseconds {
+    func instant(_ value: SourceValue) throws(ConversionFailure) -> TimestampText.Microseconds {
         let expected =
             "a timestamp (YYYY-MM-DD[ HH:MM:SS[.fff]][Z|±HH:MM], ISO 8601 with T, or Unix epoch seconds/milliseconds)"
         let instant: TimestampText.Microseconds?
@@ -169,15 +176,19 @@ struct ValueConversion: Sendable {
     }
 
     private func time(_ value: SourceValue) throws(ConversionFailure) -> String {
+        TimestampText.formatTime(try timeOfDay(value))
+    }
+
+    func timeOfDay(_ value: SourceValue) throws(ConversionFailure) -> TimestampText.Microseconds {
         guard case .text(let text) = value, let time = TimestampText.parseTimeOfDay(text) else {
             throw ConversionFailure(expected: "a time of day (HH:MM[:SS[.ffffff]])")
         }
-        return TimestampText.formatTime(time)
+        return time
     }
 
     // MARK: - JSON, uuid, bytes, text
 
-    private func json(_ value: SourceValue) throws(ConversionFailure) -> String {
+    func json(_ value: SourceValue) throws(ConversionFailure) -> String {
         switch value {
         case .integer(let integer): return String(integer)
         case .real(let real) where real.isFinite: return Self.text(of: real)
@@ -187,11 +198,22 @@ struct ValueConversion: Sendable {
     }
 
     private func uuid(_ value: SourceValue) throws(ConversionFailure) -> String {
+        var hex = try uuidHexDigits(value)
+        hex.insert(UInt8(ascii: "-"), at: 20)
+        hex.insert(UInt8(ascii: "-"), at: 16)
+        hex.insert(UInt8(ascii: "-"), at: 12)
+        hex.insert(UInt8(ascii: "-"), at: 8)
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The 32 lower-case hex digits of a uuid.
+    func uuidHexDigits(_ value: SourceValue) throws(ConversionFailure) -> [UInt8] {
         let expected = "a uuid (8-4-4-4-12 hex digits, optionally in braces, 32 hex digits, or a 16-byte blob)"
         var hex: [UInt8] = []
+        hex.reserveCapacity(32)
         switch value {
         case .blob(let bytes) where bytes.count == 16:
-            for byte in bytes { hex += Self.hexDigits(byte) }
+            for byte in bytes { Self.appendHex(byte, to: &hex) }
         case .text(let text):
             var bytes = Array(text.utf8)
             if bytes.count == 38, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") {
@@ -213,27 +235,26 @@ struct ValueConversion: Sendable {
             }
         default: throw ConversionFailure(expected: expected)
         }
-        hex.insert(UInt8(ascii: "-"), at: 20)
-        hex.insert(UInt8(ascii: "-"), at: 16)
-        hex.insert(UInt8(ascii: "-"), at: 12)
-        hex.insert(UInt8(ascii: "-"), at: 8)
-        return String(decoding: hex, as: UTF8.self)
+        return hex
     }
 
     private func bytea(_ value: SourceValue) throws(ConversionFailure) -> String {
-        let bytes: [UInt8]
-        switch value {
-        case .blob(let blob): bytes = blob
-        case .text(let text): bytes = Array(text.utf8)
-        default: throw ConversionFailure(expected: "a blob or text")
-        }
+        let bytes = try byteaBytes(value)
         var hex: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
         hex.reserveCapacity(2 + bytes.count * 2)
-        for byte in bytes { hex += Self.hexDigits(byte) }
+        for byte in bytes { Self.appendHex(byte, to: &hex) }
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private func text(_ value: SourceValue, limit: Int?) throws(ConversionFailure) -> String {
+    func byteaBytes(_ value: SourceValue) throws(ConversionFailure) -> [UInt8] {
+        switch value {
+        case .blob(let blob): return blob
+        case .text(let text): return Array(text.utf8)
+        default: throw ConversionFailure(expected: "a blob or text")
+        }
+    }
+
+    func text(_ value: SourceValue, limit: Int?) throws(ConversionFailure) -> String {
         let text = try plainText(value, expected: limit.map { "text of at most \($0) characters" } ?? "text")
         if let limit, text.unicodeScalars.count > limit {
             throw ConversionFailure(expected: "text of at most \(limit) characters (this has \(text.unicodeScalars.count))")
@@ -291,8 +312,9 @@ struct ValueConversion: Sendable {
         }
     }
 
-    private static func hexDigits(_ byte: UInt8) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+    private static func appendHex(_ byte: UInt8, to bytes: inout [UInt8]) {
+        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+        bytes.append(digit(byte >> 4))
+        bytes.append(digit(byte & 0x0F))
     }
 }

@@ -98,6 +98,69 @@ import Testing
         }
     }
 
+    /// A table whose every column has a binary COPY form goes in binary: each type's encoding, read back.
+    @Test func binaryCopyOfEveryTypeWithABinaryForm() throws {
+        try MigrateProject.with { project in
+            try project.write([
+                GeneratedRevision(
+                    "imp1",
+                    up: """
+                        CREATE TABLE b (id uuid PRIMARY KEY, s smallint, i integer, n bigint, r real, d double precision,
+                            ok boolean, at timestamptz, local timestamp, day date, clock time, j json, jb jsonb,
+                            raw bytea, name varchar(5));
+                        """,
+                    down: "DROP TABLE b;"
+                )
+            ])
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            let file = project.directory.path + "/b.db"
+            try SQLiteFixture.create(
+                file,
+                "CREATE TABLE b (id, s, i, n, r, d, ok, at, local, day, clock, j, jb, raw, name);"
+            )
+            let columns = ["id", "s", "i", "n", "r", "d", "ok", "at", "local", "day", "clock", "j", "jb", "raw", "name"]
+            try SQLiteFixture.insert(
+                file,
+                into: "b",
+                columns: columns,
+                rows: [
+                    [
+                        .blob(Array(0..<16)), .integer(-32768), .text("2147483647"), .integer(Int64.min), .real(0.1),
+                        .text("-1.5e300"), .text("yes"), .text("1969-12-31T23:59:59.999999Z"), .text("2000-01-01"),
+                        .text("1899-12-31"), .text("23:59:59.5"), .text("{\"b\": 1, \"a\": 2}"), .text("[true]"),
+                        .blob([0, 0xFF]), .text("ünï"),
+                    ],
+                    [
+                        .text("A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"), .null, .null, .null, .null, .null, .integer(0),
+                        .text("infinity"), .integer(1_700_000_000), .text("-infinity"), .null, .null, .null, .null, .null,
+                    ],
+                ]
+            )
+            let result = try project.migrate("import", file, "--verify", "full")
+            #expect(result.status == .exited(0), "\(result.combinedOutput)")
+            let rows = try project.rows(
+                """
+                SELECT id::text, s::text, i::text, n::text, r::text, d::text, ok::text, (at AT TIME ZONE 'UTC')::text,
+                       local::text, day::text, clock::text, j::text, jb::text, encode(raw, 'hex'), name
+                FROM b ORDER BY id
+                """
+            )
+            #expect(
+                rows == [
+                    [
+                        "00010203-0405-0607-0809-0a0b0c0d0e0f", "-32768", "2147483647", "-9223372036854775808", "0.1",
+                        "-1.5e+300", "true", "1969-12-31 23:59:59.999999", "2000-01-01 00:00:00", "1899-12-31",
+                        "23:59:59.5", "{\"b\": 1, \"a\": 2}", "[true]", "00ff", "ünï",
+                    ],
+                    [
+                        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", nil, nil, nil, nil, nil, "false", "infinity",
+                        "2023-11-14 22:13:20", "-infinity", nil, nil, nil, nil, nil,
+                    ],
+                ]
+            )
+        }
+    }
+
     @Test func aBadValueNamesTableRowColumnAndValueAndLoadsNothingOfThatTable() throws {
         try MigrateProject.with { project in
             try project.write([Self.typedTable])

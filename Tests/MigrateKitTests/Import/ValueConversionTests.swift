@@ -13,7 +13,7 @@ import Testing
         (.numeric, .text("12.50"), "12.50"),
         (.numeric, .real(0.25), "0.25"),
         (.double, .text("1e3"), "1000.0"),
-        (.double, .integer(5), "5"),
+        (.double, .integer(5), "5.0"),
         (.boolean, .integer(1), "t"),
         (.boolean, .integer(0), "f"),
         (.boolean, .text("TRUE"), "t"),
