@@ -112,7 +112,9 @@ package final class Importer {
         } catch {
             throw MigrateError(.statementFailed, "preparing \(ledger.qualifiedName): \(error.message)")
         }
-        let done = Dictionary(entries.filter { $0.outcome == "done" }.map { ($0.table, $0) }) { first, _ in first }
+        // --truncate asks for the tables afresh: nothing is skipped.
+        let finished = options.truncate ? [] : entries.filter { $0.outcome == "done" }
+        let done = Dictionary(finished.map { ($0.table, $0) }) { first, _ in first }
         let started = Set(entries.map(\.table))
 
         var summaries: [String: ImportTableSummary] = [:]
