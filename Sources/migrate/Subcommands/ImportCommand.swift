@@ -17,11 +17,9 @@ struct ImportCommand: ParsableCommand {
             target; 4 verification found differences; 130 interrupted.
 
             Examples:
-              migrate import sqlite:///srv/app/app.db
+              migrate import sqlite:///srv/app/app.db --dry-run
               migrate import app.db --exclude audit_log --verify full
               migrate import duckdb:///data/analytics.duckdb --tables events,users --truncate --jobs 2
-              migrate import app.db --dry-run
-              migrate import app.db --status
             """
     )
 
