@@ -161,6 +161,30 @@ import Testing
         }
     }
 
+    /// A later change in PostgreSQL is found by a verification: by count, or by value with the row and column.
+    @Test func verifyOnlyFindsWhatChangedSinceTheImport() throws {
+        try MigrateProject.with { project in
+            try project.write([Self.typedTable])
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            let file = project.directory.path + "/app.db"
+            try Self.writeItems(file)
+            #expect(try project.migrate("import", file).status == .exited(0))
+            #expect(try project.migrate("import", file, "--verify-only", "--verify", "full").status == .exited(0))
+
+            _ = try project.rows("UPDATE items SET created_at = created_at + interval '1 second' WHERE n = 22")
+            let changed = try project.migrate("import", file, "--verify-only", "--verify", "full")
+            #expect(changed.status == .exited(4), "\(changed.combinedOutput)")
+            #expect(changed.standardError.contains("items, row id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12, column created_at"))
+            // Counts do not see a changed value.
+            #expect(try project.migrate("import", file, "--verify-only").status == .exited(0))
+
+            _ = try project.rows("DELETE FROM items WHERE n = 1")
+            let missing = try project.migrate("import", file, "--verify-only")
+            #expect(missing.status == .exited(4), "\(missing.combinedOutput)")
+            #expect(missing.standardError.contains("items: 2 rows in PostgreSQL, 3 in the source"))
+        }
+    }
+
     @Test func aBadValueNamesTableRowColumnAndValueAndLoadsNothingOfThatTable() throws {
         try MigrateProject.with { project in
             try project.write([Self.typedTable])
