@@ -138,7 +138,7 @@ package final class Importer {
 
         try emptyTargets(of: pending, ownedBy: started)
 
-        let failures = Locked<[(String, MigrateError)]>([])
+        let failures = Locked<[MigrateError]>([])
         let results = Locked<[String: ImportTableSummary]>(summaries)
         let shared = SharedReader(reader: reader, serialised: source.kind != .sqlite)
         let work = GroupQueue(pending)
@@ -154,7 +154,7 @@ package final class Importer {
                 report: report
             )
             while let group = work.next() {
-                do {
+                do throws(MigrateError) {
                     let loaded = try loader.load(group)
                     for result in loaded {
                         report(.tableLoaded(result))
@@ -168,8 +168,8 @@ package final class Importer {
                             )
                         }
                     }
-                    work.finished(group, succeeded: true)
-                } catch let error as MigrateError {
+                    work.finished(group)
+                } catch {
                     for table in group.tables {
                         report(.tableFailed(table: table.target.name, error: error))
                         results.withLock {
@@ -183,11 +183,9 @@ package final class Importer {
                             )
                         }
                     }
-                    failures.withLock { $0.append((group.tables[0].target.name, error)) }
-                    work.finished(group, succeeded: false)
+                    failures.withLock { $0.append(error) }
+                    work.finished(group)
                     if !options.keepGoing { work.stop() }
-                } catch {
-                    fatalError("TableLoader.load throws MigrateError only: \(error)")
                 }
             }
         }
@@ -195,13 +193,13 @@ package final class Importer {
 
         var summaryList = plan.tables.compactMap { table in results.withLock { $0[table.target.name] } }
         let failed = failures.withLock { $0 }
-        if !failed.isEmpty, !options.keepGoing { throw failed[0].1 }
+        if !failed.isEmpty, !options.keepGoing { throw failed[0] }
         try verify(plan, reader: shared, summaries: &summaryList)
         if !failed.isEmpty {
             throw MigrateError(
                 .statementFailed,
                 "\(failed.count) of \(plan.groups.count) table load(s) failed:\n  "
-                    + failed.map { $0.1.message }.joined(separator: "\n  "),
+                    + failed.map(\.message).joined(separator: "\n  "),
                 hint: "fix what each names and run the same import again: finished tables are skipped"
             )
         }
@@ -402,7 +400,7 @@ private final class GroupQueue: @unchecked Sendable {
         }
     }
 
-    func finished(_ group: ImportPlan.LoadGroup, succeeded: Bool) {
+    func finished(_ group: ImportPlan.LoadGroup) {
         state.withLock { $0.running.subtract(group.tables.map(\.target.name)) }
     }
 
