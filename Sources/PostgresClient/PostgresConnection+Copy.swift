@@ -10,23 +10,7 @@ extension PostgresConnection {
     /// - Returns: The number of rows the server loaded.
     @discardableResult
     package func copyIn(_ sql: String, _ produce: (CopyWriter) throws -> Void) throws -> Int {
-        guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
-            throw PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
-        }
-        guard let start = PQgetResult(handle) else {
-            throw PostgresError(code: .unexpectedResult, message: "COPY returned no result")
-        }
-        let status = PQresultStatus(start)
-        guard status == PGRES_COPY_IN else {
-            let error =
-                status == PGRES_FATAL_ERROR
-                ? PostgresError(result: start, connection: handle)
-                : PostgresError(code: .unexpectedResult, message: "statement is not COPY ... FROM STDIN")
-            PQclear(start)
-            while let rest = PQgetResult(handle) { PQclear(rest) }
-            throw error
-        }
-        PQclear(start)
+        try startCopy(sql, expecting: PGRES_COPY_IN, "COPY ... FROM STDIN")
         let writer = CopyWriter(handle: handle)
         var producerError: (any Error)?
         do {
@@ -89,22 +73,7 @@ extension PostgresConnection {
     ///   - row: Called with each row's bytes (text format: with its trailing newline), valid only during the call.
     ///     Throwing stops reading; the connection is then unusable and should be closed.
     package func copyOut(_ sql: String, _ row: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
-            throw PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
-        }
-        guard let start = PQgetResult(handle) else {
-            throw PostgresError(code: .unexpectedResult, message: "COPY returned no result")
-        }
-        guard PQresultStatus(start) == PGRES_COPY_OUT else {
-            let error =
-                PQresultStatus(start) == PGRES_FATAL_ERROR
-                ? PostgresError(result: start, connection: handle)
-                : PostgresError(code: .unexpectedResult, message: "statement is not COPY ... TO STDOUT")
-            PQclear(start)
-            while let rest = PQgetResult(handle) { PQclear(rest) }
-            throw error
-        }
-        PQclear(start)
+        try startCopy(sql, expecting: PGRES_COPY_OUT, "COPY ... TO STDOUT")
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
             let count = PQgetCopyData(handle, &buffer, 0)
@@ -125,5 +94,28 @@ extension PostgresConnection {
             }
         }
         if let failure { throw failure }
+    }
+}
+
+extension PostgresConnection {
+    /// Sends a COPY statement and checks that the server switched to the expected COPY mode.
+    fileprivate func startCopy(_ sql: String, expecting mode: ExecStatusType, _ form: String) throws(PostgresError) {
+        guard sql.withCString({ PQsendQuery(handle, $0) }) == 1 else {
+            throw PostgresError(result: nil, connection: handle, fallbackCode: .connectionLost)
+        }
+        guard let start = PQgetResult(handle) else {
+            throw PostgresError(code: .unexpectedResult, message: "COPY returned no result")
+        }
+        let status = PQresultStatus(start)
+        guard status == mode else {
+            let error =
+                status == PGRES_FATAL_ERROR
+                ? PostgresError(result: start, connection: handle)
+                : PostgresError(code: .unexpectedResult, message: "statement is not \(form)")
+            PQclear(start)
+            while let rest = PQgetResult(handle) { PQclear(rest) }
+            throw error
+        }
+        PQclear(start)
     }
 }

@@ -27,9 +27,9 @@ package enum TimestampText {
         guard let year = reader.digits(exactly: 4), reader.take(UInt8(ascii: "-")),
             let month = reader.digits(exactly: 2), reader.take(UInt8(ascii: "-")),
             let day = reader.digits(exactly: 2),
-            (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
+            (1...12).contains(month), day >= 1, day <= GregorianCalendar.daysIn(month: month, year: year)
         else { return nil }
-        var micros = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400_000_000
+        var micros = Int64(GregorianCalendar.daysSince1970(year: year, month: month, day: day)) * 86_400_000_000
         if reader.take(UInt8(ascii: "T")) || reader.take(UInt8(ascii: "t")) || reader.takeSpaceBeforeDigit() {
             guard let time = reader.timeOfDay() else { return nil }
             micros += time
@@ -92,8 +92,8 @@ package enum TimestampText {
     }
 
     private static func formatDate(days: Int64) -> String {
-        let (year, month, day) = civilFromDays(days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        let (year, month, day) = GregorianCalendar.civilDate(daysSince1970: Int(days))
+        return pad(Int64(year), 4) + "-" + pad(Int64(month), 2) + "-" + pad(Int64(day), 2)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
@@ -105,36 +105,6 @@ package enum TimestampText {
         let quotient = value / divisor
         let remainder = value % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-    }
-
-    private static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private struct Reader {
