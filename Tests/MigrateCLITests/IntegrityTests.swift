@@ -37,6 +37,7 @@ import Testing
                 )
             )
             #expect(upgrade.standardError.contains("pass --allow-changed"))
+            #expect(upgrade.standardError.contains("`migrate validate --accept REV -m WHY`"))
             #expect(try project.tables() == project.expectedTables(["i001", "i002", "i003"]))
             let status = try project.migrate("status", "--exit-code")
             #expect(status.status == .exited(4))
@@ -52,6 +53,48 @@ import Testing
             #expect(try project.tables() == project.expectedTables(["i001", "i002", "i003", "i004"]))
             // Allowing the change once does not bless it.
             #expect(try project.migrate("validate").status == .exited(4))
+        }
+    }
+
+    @Test func acceptRecordsTheEditedChecksumWithWhoAndWhy() throws {
+        try MigrateProject.with { project in
+            var revisions = GeneratedRevision.chain(2, prefix: "k")
+            try project.write(revisions)
+            #expect(try project.migrate("upgrade").status == .exited(0))
+            revisions[0].up += "-- a comment added on purpose\n"
+            try project.write([revisions[0], GeneratedRevision("k003", parents: ["k002"])])
+            #expect(try project.migrate("validate").status == .exited(4))
+
+            // The reason is required.
+            let withoutReason = try project.migrate("validate", "--accept", "k001")
+            #expect(withoutReason.status == .exited(64), "\(withoutReason.combinedOutput)")
+            #expect(withoutReason.standardError.contains("--accept needs -m MESSAGE"))
+            let notApplied = try project.migrate("validate", "--accept", "k003", "-m", "why")
+            #expect(notApplied.status == .exited(2), "\(notApplied.combinedOutput)")
+            #expect(notApplied.standardError.contains("revision k003 is not applied"))
+
+            let accept = try project.migrate("validate", "--accept", "k001", "-m", "comment only, nothing to re-run")
+            #expect(accept.status == .exited(0), "\(accept.combinedOutput)")
+            #expect(accept.standardError.contains("accepted k001 as edited in "))
+            #expect(accept.standardError.contains("ok: 2 applied revision(s) match their files"))
+            let entry = try project.rows(
+                "SELECT event, revision, detail, performed_by = current_user, client_host IS NOT NULL "
+                    + "FROM schema_migrations_log ORDER BY id DESC LIMIT 1"
+            )
+            #expect(entry.first?[0] == "stamp")
+            #expect(entry.first?[1] == "k001")
+            #expect(entry.first?[2]?.hasPrefix("accepted the edited file \(revisions[0].fileName): checksum ") == true)
+            #expect(entry.first?[2]?.hasSuffix("; reason: comment only, nothing to re-run") == true)
+            #expect(entry.first?[3] == "t")
+            #expect(entry.first?[4] == "t")
+
+            // Accepted for good: no --allow-changed needed, now or on the next run.
+            #expect(try project.migrate("validate").status == .exited(0))
+            let upgrade = try project.migrate("upgrade")
+            #expect(upgrade.status == .exited(0), "\(upgrade.combinedOutput)")
+            #expect(try project.migrate("validate").status == .exited(0))
+            let again = try project.migrate("validate", "--accept", "k001", "-m", "twice")
+            #expect(again.standardError.contains("revision k001 already matches its file: nothing to accept"))
         }
     }
 

@@ -14,7 +14,20 @@ import Testing
             #expect(try project.current() == ["s004"])
             #expect(try project.tables().isEmpty)
 
-            let down = try project.migrate("stamp", "s002")
+            // Un-recording needs --yes: without it, the list and exit 2, and nothing changes.
+            let refused = try project.migrate("stamp", "s002")
+            #expect(refused.status == .exited(2), "\(refused.combinedOutput)")
+            #expect(
+                refused.standardError.contains(
+                    "stamping to s002 would un-record 2 applied revision(s), whose objects stay in the database; "
+                        + "nothing was changed:\n  s004  Revision s004\n  s003  Revision s003"
+                )
+            )
+            #expect(refused.standardError.contains("pass --yes"))
+            #expect(try project.current() == ["s004"])
+            #expect(try project.logEvents().count == 4)
+
+            let down = try project.migrate("stamp", "s002", "--yes")
             #expect(down.status == .exited(0), "\(down.combinedOutput)")
             #expect(down.standardError.contains("  unstamped s004\n"))
             #expect(down.standardError.contains("  unstamped s003\n"))
@@ -27,7 +40,8 @@ import Testing
             let again = try project.migrate("stamp", "head")
             #expect(again.standardError.contains("nothing to stamp"))
 
-            let base = try project.migrate("stamp", "base")
+            #expect(try project.migrate("stamp", "base").status == .exited(2))
+            let base = try project.migrate("stamp", "--yes", "base")
             #expect(base.status == .exited(0))
             #expect(try project.current().isEmpty)
             #expect(try project.tables() == project.expectedTables(["s003", "s004"]))
@@ -51,10 +65,16 @@ import Testing
             #expect(try project.versionRows().keys.sorted() == ["gone1", "p001", "p002", "p003"])
 
             // Without --purge, a stamp keeps the row of the unknown revision.
-            #expect(try project.migrate("stamp", "p002").status == .exited(0))
+            #expect(try project.migrate("stamp", "p002", "--yes").status == .exited(0))
             #expect(try project.versionRows().keys.sorted() == ["gone1", "p001", "p002"])
 
-            let purge = try project.migrate("stamp", "--purge", "p002")
+            // A purge that does not record a row again un-records it: --yes too.
+            let refused = try project.migrate("stamp", "--purge", "p002")
+            #expect(refused.status == .exited(2), "\(refused.combinedOutput)")
+            #expect(refused.standardError.contains("would un-record 1 applied revision(s)"))
+            #expect(refused.standardError.contains("\n  gone1  "))
+            #expect(try project.versionRows().keys.sorted() == ["gone1", "p001", "p002"])
+            let purge = try project.migrate("stamp", "--purge", "--yes", "p002")
             #expect(purge.status == .exited(0), "\(purge.combinedOutput)")
             #expect(try project.versionRows().keys.sorted() == ["p001", "p002"])
             let purged = try project.rows(

@@ -87,7 +87,8 @@ package struct IntegrityReport: Sendable {
             "the applied revisions do not match the files, so \(command) did not run:\n  "
                 + lines.joined(separator: "\n  "),
             hint: "never edit a revision that was applied: add a new one. If the change is intended (a comment, "
-                + "a fix that must not re-run), pass --allow-changed. For revisions whose file is missing (a newer "
+                + "a fix that must not re-run), record it with `migrate validate --accept REV -m WHY`, or pass "
+                + "--allow-changed for this run only. For revisions whose file is missing (a newer "
                 + "checkout applied them), downgrade with that checkout, or with this one (the stored down SQL is "
                 + "used)."
         )

@@ -88,11 +88,22 @@ package final class Migrator {
     }
 
     /// Records revisions as applied (or forgets them) without running their SQL.
-    /// - Parameter purge: Forget every row first, including revisions no file declares.
+    /// - Parameters:
+    ///   - purge: Forget every row first, including revisions no file declares.
+    ///   - confirmed: The person agreed to un-record revisions (`--yes`); without it, a stamp that would forget
+    ///     any applied revision changes nothing.
+    /// - Throws: ``MigrateError`` `.usage` listing the revisions a stamp would un-record, when not `confirmed`.
     @discardableResult
-    package func stamp(to target: RevisionTarget, purge: Bool) throws -> StampPlan {
+    package func stamp(to target: RevisionTarget, purge: Bool, confirmed: Bool = true) throws -> StampPlan {
         try withLock {
             var rows = try versionTable.appliedRevisions(on: connection, knownToExist: true)
+            if !confirmed {
+                let applied = Set((purge ? [] : rows).map(\.revision))
+                let plan = try graph.stampPlan(to: target, applied: applied)
+                // What a purge deletes and does not record again is un-recorded too.
+                let forgotten = rows.filter { !plan.appliedAfter.contains($0.revision) }
+                if !forgotten.isEmpty { throw Self.unrecordingError(forgotten, target: target) }
+            }
             var statements: [String] = []
             if purge {
                 for row in rows {
@@ -127,6 +138,52 @@ package final class Migrator {
             report(.stamped(added: plan.added, removed: (purge ? [] : plan.removed)))
             return plan
         }
+    }
+
+    /// Records the current checksum of an applied revision whose file was edited on purpose, so that `upgrade`
+    /// and `validate` accept the file as it is now; the event log names who did it (database user, client host)
+    /// and why.
+    /// - Parameters:
+    ///   - reference: The revision: an id, a unique prefix or a branch label.
+    ///   - reason: Why the edit is accepted; recorded in the log.
+    /// - Returns: The checksums before and after, or `nil` when the row already matches the file.
+    /// - Throws: ``MigrateError`` `.target` when the revision has no file or is not applied.
+    @discardableResult
+    package func acceptChecksum(of reference: String, reason: String) throws -> (
+        revision: Revision, previous: String
+    )? {
+        let revision = try graph.resolve(reference)
+        return try withLock {
+            let rows = try versionTable.appliedRevisions(on: connection, knownToExist: true, detail: .withoutDownSQL)
+            guard let row = rows.first(where: { $0.revision == revision.id }), row.status == .applied else {
+                throw MigrateError(
+                    .target,
+                    "revision \(revision.id) is not applied, so there is no checksum to accept",
+                    hint: "--accept is for an applied revision whose file was edited on purpose; see `migrate status`"
+                )
+            }
+            guard row.checksum != revision.checksum else { return nil }
+            let detail =
+                "accepted the edited file \(revision.fileName): checksum \(row.checksum.prefix(12))… -> "
+                + "\(revision.checksum.prefix(12))…; reason: \(reason)"
+            try connection.execute(
+                "BEGIN;\n"
+                    + versionTable.acceptStatement(revision: revision.id, checksum: revision.checksum) + ";\n"
+                    + stampLogStatement(.stamp, revision.id, detail: detail) + ";\nCOMMIT"
+            )
+            return (revision, row.checksum)
+        }
+    }
+
+    /// The refusal of a stamp that would un-record applied revisions without `--yes`.
+    static func unrecordingError(_ rows: [AppliedRevision], target: RevisionTarget) -> MigrateError {
+        let list = rows.reversed().map { "\($0.revision)  \($0.message)" }
+        return MigrateError(
+            .usage,
+            "stamping to \(target) would un-record \(rows.count) applied revision(s), whose objects stay in the "
+                + "database; nothing was changed:\n  " + list.joined(separator: "\n  "),
+            hint: "pass --yes to un-record them; to undo their changes too, use `migrate downgrade`"
+        )
     }
 
     // MARK: - Lock and version table

@@ -304,6 +304,12 @@ extension VersionTable {
             + "WHERE revision = \(SQLQuoting.literal(revision))"
     }
 
+    /// Records a new checksum for an applied revision whose file was edited on purpose (`validate --accept`).
+    package func acceptStatement(revision: String, checksum: String) -> String {
+        "UPDATE \(qualifiedName) SET checksum = \(SQLQuoting.literal(checksum)) "
+            + "WHERE revision = \(SQLQuoting.literal(revision))"
+    }
+
     /// Forgets a revision (downgrade, unstamp).
     package func deleteStatement(revision: String) -> String {
         "DELETE FROM \(qualifiedName) WHERE revision = \(SQLQuoting.literal(revision))"

@@ -10,12 +10,13 @@ struct StampCommand: ParsableCommand {
             For a database whose schema already matches a revision (created by hand or by another tool), or to \
             step past a revision you finished or reverted by hand. Stamping to REV marks it and everything it \
             needs as applied; base forgets everything; --purge forgets every row first, including revisions no \
-            file declares.
+            file declares. A stamp that un-records applied revisions (their objects stay in the database) lists \
+            them and changes nothing (exit 2) unless --yes.
 
             Examples:
               migrate stamp head
               migrate stamp ae10
-              migrate stamp base
+              migrate stamp base --yes
             """
     )
 
@@ -36,6 +37,7 @@ struct StampCommand: ParsableCommand {
         }
     }
     @Flag(help: "Delete every row of the version table first.") var purge = false
+    @Flag(help: "Un-record applied revisions when the target is behind them.") var yes = false
     @Option(help: "How long to wait for another deployer's migration lock (default: lock_wait).") var lockWait: String?
 
     func run() throws {
@@ -45,6 +47,7 @@ struct StampCommand: ParsableCommand {
         let session = try context.connect()
         var flags = try RunOptions.parse([])
         flags.lockWait = lockWait
-        try context.migrator(session, graph: graph, flags: flags).stamp(to: revisionTarget, purge: purge)
+        try context.migrator(session, graph: graph, flags: flags)
+            .stamp(to: revisionTarget, purge: purge, confirmed: yes)
     }
 }
