@@ -74,7 +74,14 @@ import Testing
                         + "or finish it by hand and `migrate stamp REV`"
                 )
             )
+            // Counted once, in one place: not among the applied, not among the pending.
+            #expect(status.outputLines.contains("applied (1):"))
+            #expect(status.outputLines.contains("stopped part-way (1):"))
+            #expect(status.outputLines.filter { $0.hasPrefix("  n002  ") }.count == 1)
+            #expect(status.outputLines.contains("pending (1):"))
+            #expect(status.outputLines.contains { $0.hasPrefix("  n003  Revision n003  (") })
             let statusJSON = try JSONValue.parse(try project.migrate("status", "--json").standardOutput)
+            #expect(statusJSON["pending"].array.map { $0["revision"].string } == ["n003"])
             #expect(statusJSON["applied"][1]["status"].string == "failed")
             #expect(statusJSON["applied"][1]["statementsDone"].int == 2)
             #expect(statusJSON["upToDate"].bool == false)

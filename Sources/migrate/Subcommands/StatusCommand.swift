@@ -23,6 +23,11 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(root.global)
         let (_, status) = try context.loadGraphAndStatus()
+        // A revision that stopped part-way has a row, and the graph counts it as pending too: it is shown once,
+        // in a section of its own (in JSON, among the rows with its status).
+        let partial = status.rows.filter { $0.status != .applied }
+        let partialIDs = Set(partial.map(\.revision))
+        let pending = status.pending.filter { !partialIDs.contains($0.id) }
         if json {
             struct Status: Encodable {
                 var applied: [AppliedJSON]
@@ -34,23 +39,29 @@ struct StatusCommand: ParsableCommand {
             try JSONOutput.print(
                 Status(
                     applied: status.rows.map(AppliedJSON.init),
-                    pending: status.pending.map(RevisionJSON.init),
+                    pending: pending.map(RevisionJSON.init),
                     current: status.currentHeads,
                     problems: status.integrity.lines,
                     upToDate: status.isUpToDate
                 )
             )
         } else {
-            Terminal.output("applied (\(status.rows.filter { $0.status == .applied }.count)):")
-            for row in status.rows {
-                var line = "  \(row.revision)  \(row.appliedAt)  \(row.message)"
-                if row.status != .applied {
-                    line += "  [\(row.status.rawValue.uppercased()) after \(row.statementsDone) statement(s)]"
-                }
-                Terminal.output(line)
+            let applied = status.rows.filter { $0.status == .applied }
+            Terminal.output("applied (\(applied.count)):")
+            for row in applied {
+                Terminal.output("  \(row.revision)  \(row.appliedAt)  \(row.message)")
             }
-            Terminal.output("pending (\(status.pending.count)):")
-            for revision in status.pending {
+            if !partial.isEmpty {
+                Terminal.output("stopped part-way (\(partial.count)):")
+                for row in partial {
+                    Terminal.output(
+                        "  \(row.revision)  \(row.appliedAt)  \(row.message)  "
+                            + "[\(row.status.rawValue.uppercased()) after \(row.statementsDone) statement(s)]"
+                    )
+                }
+            }
+            Terminal.output("pending (\(pending.count)):")
+            for revision in pending {
                 Terminal.output("  \(revision.id)  \(revision.message)  (\(revision.path))")
             }
             if !status.integrity.isEmpty {
@@ -73,10 +84,10 @@ struct StatusCommand: ParsableCommand {
                 hint: "see `migrate validate`; never edit an applied revision, add a new one"
             )
         }
-        if !status.pending.isEmpty {
+        if !pending.isEmpty {
             throw MigrateError(
                 .pending,
-                "\(status.pending.count) revision(s) pending",
+                "\(pending.count) revision(s) pending",
                 hint: "run `migrate upgrade heads`"
             )
         }
