@@ -41,7 +41,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("env"), help: "Environment from [environments.NAME] in migrate.toml (or MIGRATE_ENV).")
     var environmentName: String?
 
-    @Flag(name: .shortAndLong, help: "Say more: configuration origin, timings, every statement.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Say more: the project root, configuration origin, timings, each revision as it starts."
+    )
     var verbose = false
 
     @Flag(name: .shortAndLong, help: "Print only errors and requested output.")

@@ -21,6 +21,20 @@ import Testing
         #expect(version.standardOutput.hasPrefix("0.") && version.standardOutput.hasSuffix("\n"))
     }
 
+    @Test func verboseDoesWhatItsHelpSays() throws {
+        let help = try Self.run("--help").standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Say more: the project root, configuration origin, timings, each revision as it starts."))
+        #expect(!help.contains("every statement"))
+        try MigrateProject.with { project in
+            try project.write(GeneratedRevision.chain(2, prefix: "v"))
+            let upgrade = try project.migrate("-v", "upgrade")
+            #expect(upgrade.status == .exited(0), "\(upgrade.combinedOutput)")
+            #expect(upgrade.standardError.contains("applying v001 Revision v001\n"))
+            #expect(upgrade.standardError.contains("applying v002 Revision v002\n"))
+            #expect(upgrade.standardError.contains("configuration: "))
+        }
+    }
+
     @Test func aUsageErrorShowsTheCommandsUsage() throws {
         let output = try Self.run("current", "--no-such-flag")
         #expect(output.status == .exited(64))
