@@ -1,4 +1,5 @@
 import MigrateTestSupport
+import PostgresClient
 import Testing
 
 /// A failing revision: nothing of it remains, earlier ones stay, and the error says where and why.
@@ -21,6 +22,37 @@ import Testing
         #expect(try project.logEvents() == ["upgrade f001 succeeded", "upgrade f002 failed"])
         #expect(try project.current() == ["f001"])
         return output.standardError
+    }
+
+    @Test func lockTimeoutNamesTheSessionHoldingTheLock() throws {
+        try MigrateProject.with { project in
+            try project.write([Self.first])
+            #expect(try project.migrate("upgrade").status == .exited(0))
+            let holder = try project.database.connect()
+            defer { holder.close() }
+            try holder.execute("SET application_name = 'report-job'")
+            let pid = try holder.execute("SELECT pg_backend_pid()").scalar ?? ""
+            try holder.execute("BEGIN")
+            try holder.execute("SELECT count(*)\n  FROM t_f001")
+            try project.write([
+                Self.failing(
+                    """
+                    CREATE TABLE f002_made (id integer);
+                    SET LOCAL lock_timeout = '200ms';
+                    ALTER TABLE t_f001 ADD COLUMN note text;
+                    """
+                )
+            ])
+            let text = try Self.upgradeFails(project)
+            #expect(text.contains("ERROR 55P03: canceling statement due to lock timeout"), "\(text)")
+            #expect(
+                text.contains("conflicting lock held by: pid \(pid) (report-job) holds AccessShareLock on t_f001"),
+                "\(text)"
+            )
+            #expect(text.contains(", idle in transaction, query started "), "\(text)")
+            #expect(text.contains("Z: SELECT count(*) FROM t_f001\n"), "\(text)")
+            #expect(text.contains("pg_terminate_backend(pid)"))
+        }
     }
 
     @Test func undefinedTableNamesTheStatementAndTheErrorPosition() throws {

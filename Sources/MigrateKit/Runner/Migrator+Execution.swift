@@ -342,7 +342,7 @@ extension Migrator {
         case .section(let index):
             let statement = step.section.statements[index]
             try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
-            return StatementFailure.error(
+            var error = StatementFailure.error(
                 failure.error,
                 location: step.section.location(
                     ofServerPosition: batch.positionInStatement(failure.error, index: index),
@@ -353,6 +353,8 @@ extension Migrator {
                 message: step.message,
                 outcome: outcome
             )
+            if let note = lockConflictNote(failure.error, statement: statement.text) { error.message += "\n" + note }
+            return error
         case .leading:
             // A timeout setting, or the whole message refused while the server read it.
             try? recordFailure(step, error: failure.error, milliseconds: milliseconds)
@@ -441,7 +443,7 @@ extension Migrator {
                     ? "fix the statement and run `migrate upgrade` again: it resumes at this statement; or, if you "
                         + "finished the revision by hand, `migrate stamp \(step.revision)`"
                     : "fix the down SQL and run the downgrade again (statements that already ran are not undone)"
-                throw StatementFailure.error(
+                var failure = StatementFailure.error(
                     error,
                     location: step.section.location(of: error, in: statement),
                     statementLocation: statement.location,
@@ -451,6 +453,8 @@ extension Migrator {
                         + "\(done)" + earlierRevisionsNote(step),
                     hint: hint
                 )
+                if let note = lockConflictNote(error, statement: statement.text) { failure.message += "\n" + note }
+                throw failure
             }
             next += 1
             if step.direction == .upgrade {
