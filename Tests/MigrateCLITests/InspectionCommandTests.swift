@@ -140,6 +140,43 @@ import Testing
         }
     }
 
+    @Test func showAndValidateAcceptJSON() throws {
+        try MigrateProject.with { project in
+            try project.write(Self.history)
+            let show = try project.migrateWithoutURL("show", "side", "--json")
+            #expect(show.status == .exited(0), "\(show.combinedOutput)")
+            let json = try JSONValue.parse(show.standardOutput)
+            #expect(json["revision"].string == "s001")
+            #expect(json["parents"].strings == ["r003"])
+            #expect(json["branchLabels"].strings == ["side"])
+            #expect(json["children"].strings == ["s002"])
+            #expect(json["transactional"].bool == true)
+            #expect(json["file"].string == project.directory.absolute("migrations/versions/s001_revision_s001.sql"))
+            #expect(json["checksum"].string?.count == 64)
+            #expect(json["up"]["sql"].string?.contains("CREATE TABLE t_s001 (id integer PRIMARY KEY);") == true)
+            #expect(json["up"]["firstLine"].int != nil)
+            #expect(json["down"]["sql"].string?.contains("DROP TABLE t_s001;") == true)
+
+            #expect(try project.migrate("upgrade", "r002").status == .exited(0))
+            let clean = try project.migrate("validate", "--json")
+            #expect(clean.status == .exited(0), "\(clean.combinedOutput)")
+            let cleanJSON = try JSONValue.parse(clean.standardOutput)
+            #expect(cleanJSON["ok"].bool == true)
+            #expect(cleanJSON["applied"].int == 2)
+            #expect(cleanJSON["problems"].array.isEmpty)
+
+            var edited = Self.history[1]
+            edited.up += "-- edited\n"
+            try project.write([edited])
+            let changed = try project.migrate("validate", "--json")
+            #expect(changed.status == .exited(4), "\(changed.combinedOutput)")
+            let changedJSON = try JSONValue.parse(changed.standardOutput)
+            #expect(changedJSON["ok"].bool == false)
+            #expect(changedJSON["problems"].strings.count == 1)
+            #expect(changedJSON["problems"].strings.first?.hasPrefix("changed: ") == true)
+        }
+    }
+
     @Test func historyMarksWhereTheDatabaseIs() throws {
         try MigrateProject.with { project in
             try project.write(Self.history)

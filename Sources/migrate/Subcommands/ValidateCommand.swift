@@ -15,6 +15,7 @@ struct ValidateCommand: ParsableCommand {
               migrate validate
               migrate validate --accept ae10 -m "comment fixed, nothing to re-run"
               migrate --env production validate
+              migrate validate --json
             """
     )
 
@@ -26,6 +27,7 @@ struct ValidateCommand: ParsableCommand {
     var acceptedRevision: String?
     @Option(name: [.customShort("m"), .customLong("message")], help: "Why the edit is accepted (with --accept).")
     var message: String?
+    @Flag(help: "Print JSON (problems are listed, and the exit code is the same).") var json = false
 
     func validate() throws {
         if acceptedRevision != nil, (message ?? "").allSatisfy(\.isWhitespace) {
@@ -58,8 +60,22 @@ struct ValidateCommand: ParsableCommand {
         } else {
             status = try context.loadGraphAndStatus().1
         }
+        if json {
+            struct Validation: Encodable {
+                var ok: Bool
+                var applied: Int
+                var problems: [String]
+            }
+            try JSONOutput.print(
+                Validation(
+                    ok: status.integrity.isEmpty,
+                    applied: status.rows.filter { $0.status == .applied }.count,
+                    problems: status.integrity.lines
+                )
+            )
+        }
         guard status.integrity.isEmpty else {
-            status.integrity.lines.forEach { Terminal.output($0) }
+            if !json { status.integrity.lines.forEach { Terminal.output($0) } }
             throw MigrateError(
                 .validation,
                 "\(status.integrity.lines.count) problem(s) between the version table and the revision files",
