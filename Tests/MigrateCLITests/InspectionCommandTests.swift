@@ -177,6 +177,24 @@ import Testing
         }
     }
 
+    @Test func executionMillisecondsHaveAtMostThreeDecimals() throws {
+        try MigrateProject.with { project in
+            try project.write(Array(Self.history.prefix(2)))
+            #expect(try project.migrate("upgrade", "r002").status == .exited(0))
+            _ = try project.rows("UPDATE schema_migrations SET execution_ms = 3.14159265358979 WHERE revision = 'r001'")
+            let status = try project.migrate("status", "--json")
+            #expect(status.status == .exited(0), "\(status.combinedOutput)")
+            let values = status.outputLines.filter { $0.contains("\"executionMs\"") }
+            #expect(values.count == 2)
+            #expect(values.contains { $0.hasSuffix(": 3.142,") })
+            for line in values {
+                let number = String(line.split(separator: ":").last!.filter { $0 != " " && $0 != "," })
+                let decimals = number.split(separator: ".").dropFirst().first?.count ?? 0
+                #expect(decimals <= 3 && !number.contains("e"), "\(line)")
+            }
+        }
+    }
+
     @Test func historyMarksWhereTheDatabaseIs() throws {
         try MigrateProject.with { project in
             try project.write(Self.history)

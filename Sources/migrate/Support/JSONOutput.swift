@@ -48,6 +48,7 @@ struct AppliedJSON: Encodable {
     var appliedAt: String
     var appliedBy: String
     var clientHost: String?
+    /// Milliseconds with at most 3 decimals.
     var executionMs: Double?
     var checksum: String
     var toolVersion: String
@@ -62,8 +63,15 @@ struct AppliedJSON: Encodable {
         appliedAt = row.appliedAt
         appliedBy = row.appliedBy
         clientHost = row.clientHost
-        executionMs = row.executionMilliseconds
+        // The server's timing has digits nobody needs (3.1415926535 ms): to the microsecond is plenty.
+        executionMs = row.executionMilliseconds.map(Self.milliseconds)
         checksum = row.checksum
         toolVersion = row.toolVersion
+    }
+
+    /// `value` rounded to 3 decimals: an integer divided by 1000 is the double nearest that decimal, which the
+    /// encoder prints with no more digits.
+    static func milliseconds(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
     }
 }
