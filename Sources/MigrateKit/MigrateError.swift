@@ -9,6 +9,7 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
             case configuration
             case revisionFile
             case revisionGraph
+            case schemaSource
             case target
             case connection
             case statementFailed
@@ -30,6 +31,9 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
         package static let revisionFile = Code(.revisionFile)
         /// The revision files do not form a valid graph (duplicates, unknown parents, cycles).
         package static let revisionGraph = Code(.revisionGraph)
+        /// Desired-state SQL (`schema/`) is missing, has no `.sql` file, is not text, or does not apply to an empty
+        /// database.
+        package static let schemaSource = Code(.schemaSource)
         /// A target (`head`, `-1`, `abc123`...) does not name what it must.
         package static let target = Code(.target)
         /// The database could not be reached.
@@ -56,7 +60,7 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
         /// The process exit code documented in the README for this kind of failure.
         package var exitCode: Int32 {
             switch base {
-            case .configuration, .revisionFile, .revisionGraph, .target, .usage: 2
+            case .configuration, .revisionFile, .revisionGraph, .schemaSource, .target, .usage: 2
             case .pending: 3
             case .validation: 4
             case .lockTimeout: 5

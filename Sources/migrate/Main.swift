@@ -15,10 +15,13 @@ enum Main {
         do {
             var command = try MigrateCommand.parseAsRoot()
             try command.run()
+            InterruptHandler.yieldToInterrupt()
         } catch let error as MigrateError {
+            InterruptHandler.yieldToInterrupt()
             Terminal.error(error.description)
             exit(error.code.exitCode)
         } catch {
+            InterruptHandler.yieldToInterrupt()
             // As argument-parser's exit(withError:) does, but through Terminal, which masks any password.
             let code = MigrateCommand.exitCode(for: error)
             var text = MigrateCommand.fullMessage(for: error)

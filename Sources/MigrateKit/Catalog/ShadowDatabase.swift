@@ -81,7 +81,7 @@ package final class ShadowDatabase {
 
     /// Applies SQL text to the shadow database, as one script.
     /// - Parameter file: Where the text came from, for error locations.
-    /// - Throws: ``MigrateError`` `.statementFailed` with the file, line and column of the failing statement.
+    /// - Throws: ``MigrateError`` `.schemaSource` with the file, line and column of the failing statement.
     package func apply(sql: String, file: String) throws(MigrateError) {
         let connection = try connect()
         defer { connection.close() }
@@ -92,8 +92,9 @@ package final class ShadowDatabase {
             if let position = error.position {
                 (location.line, location.column) = Self.lineAndColumn(ofCharacter: position, in: sql)
             }
+            // Bad input, unless the connection itself failed.
             throw MigrateError(
-                .statementFailed,
+                error.code == .connectionLost ? .connection : .schemaSource,
                 "the desired schema does not apply: \(error.message)",
                 location: location,
                 hint: error.hint ?? "the desired schema is applied to an empty database, in file-name order"
@@ -102,11 +103,12 @@ package final class ShadowDatabase {
     }
 
     /// Applies a `.sql` file, or every `.sql` file under a directory in path order.
-    /// - Throws: ``MigrateError`` `.io` when files cannot be read, `.statementFailed` when SQL fails.
+    /// - Throws: ``MigrateError`` `.schemaSource` when a path is missing, has no `.sql` file or is not text, or the
+    ///   SQL fails; `.io` when a directory cannot be listed.
     package func apply(sqlFilesAt path: String) throws(MigrateError) {
         for file in try Self.sqlFiles(at: path) {
             guard let text = String(validating: try WholeFile.bytes(at: file), as: UTF8.self) else {
-                throw MigrateError(.io, "\(file) is not UTF-8 text", location: SourceLocation(file: file))
+                throw MigrateError(.schemaSource, "\(file) is not UTF-8 text", location: SourceLocation(file: file))
             }
             try apply(sql: text, file: file)
         }
@@ -163,14 +165,18 @@ package final class ShadowDatabase {
     /// The `.sql` files to apply for a path: the file itself, or those under a directory sorted by path.
     package static func sqlFiles(at path: String) throws(MigrateError) -> [String] {
         guard let kind = FileKind(at: path) else {
-            throw MigrateError(.io, "\(path) does not exist", hint: "give a .sql file or a directory of them")
+            throw MigrateError(
+                .schemaSource,
+                "\(path) does not exist",
+                hint: "give a .sql file or a directory of them"
+            )
         }
         guard kind == .directory else { return [path] }
         let base = path.hasSuffix("/") ? path : path + "/"
         var files: [String] = []
         try collectSQLFiles(in: base, relativeTo: base, into: &files)
         guard !files.isEmpty else {
-            throw MigrateError(.io, "\(path) contains no .sql files")
+            throw MigrateError(.schemaSource, "\(path) contains no .sql files")
         }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { base + $0 }
     }

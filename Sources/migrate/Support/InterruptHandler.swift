@@ -16,6 +16,8 @@ import PostgresClient
 /// libpq safely (no async-signal-safety limits).
 enum InterruptHandler {
     private static let cancelHandles = Locked<[CancelHandle]>([])
+    /// Set as the handler starts: from then on the handler decides the exit status (130/143), not the command.
+    private static let interrupted = Locked(false)
 
     /// Blocks SIGINT and SIGTERM and starts the thread that handles them. Call first thing in `main`.
     static func install() {
@@ -39,9 +41,24 @@ enum InterruptHandler {
         cancelHandles.withLock { $0.append(handle) }
     }
 
+    /// When an interrupt is being handled, waits for the handler to exit the process, so that the error the
+    /// cancelled work fails with (a cancelled statement, a dropped scratch database) does not set the exit status.
+    static func yieldToInterrupt() {
+        guard interrupted.withLock({ $0 }) else { return }
+        while true { pause() }
+    }
+
     private static func handle(_ signal: Int32) {
-        Terminal.warning("interrupted: cancelling the running statement; the revision or table in progress is rolled back")
-        cancelHandles.withLock { handles in handles.forEach { $0.cancel() } }
+        interrupted.withLock { $0 = true }
+        let cancelled = cancelHandles.withLock { handles in
+            handles.forEach { $0.cancel() }
+            return !handles.isEmpty
+        }
+        Terminal.warning(
+            cancelled
+                ? "interrupted: cancelled the running statement; the revision or table in progress is rolled back"
+                : "interrupted"
+        )
         let dropped = ShadowDatabase.dropAllLive()
         if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
         exit(128 + signal)

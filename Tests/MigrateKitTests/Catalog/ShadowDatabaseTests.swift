@@ -51,7 +51,7 @@ import Testing
                 )
             } throws: { error in
                 guard let error = error as? MigrateError else { return false }
-                return error.code == .statementFailed
+                return error.code == .schemaSource
                     && error.location == SourceLocation(file: "desired.sql", line: 4, column: 8)
                     && error.message.contains("type \"nosuchtype\" does not exist")
             }
@@ -106,7 +106,7 @@ import Testing
         #expect {
             try SchemaLoader(shadowServer: nil).snapshot(of: .sqlFiles("/nonexistent.sql"))
         } throws: { error in
-            (error as? MigrateError)?.code == .io || (error as? MigrateError)?.code == .usage
+            (error as? MigrateError)?.code == .schemaSource || (error as? MigrateError)?.code == .usage
         }
         try TemporaryDirectory.with { directory in
             try directory.write("schema.sql", "CREATE TABLE t (id int);")
