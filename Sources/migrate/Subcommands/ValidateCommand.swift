@@ -14,7 +14,6 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               migrate validate
               migrate validate --accept ae10 -m "comment fixed, nothing to re-run"
-              migrate --env production validate
               migrate validate --json
             """
     )
