@@ -60,6 +60,17 @@ import Testing
             let file = project.directory.path + "/app.db"
             try Self.writeItems(file)
 
+            let dryRun = try project.migrate("import", file, "--dry-run")
+            #expect(dryRun.status == .exited(0), "\(dryRun.combinedOutput)")
+            #expect(dryRun.standardOutput.contains("items -> public.items  (3 rows, key id)"))
+            #expect(
+                dryRun.outputLines.contains {
+                    $0.contains("created_at") && $0.contains("DATETIME") && $0.contains("timestamp with time zone")
+                        && $0.contains("Unix epoch")
+                }
+            )
+            #expect(try project.scalar("SELECT count(*) FROM items") == "0")
+
             let result = try project.migrate("import", "sqlite://" + file, "--verify", "full")
             #expect(result.status == .exited(0), "\(result.combinedOutput)")
             #expect(result.standardOutput.contains("items"))
