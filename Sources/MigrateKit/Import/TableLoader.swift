@@ -183,10 +183,41 @@ struct TableLoader {
                 + error.message
             if let sqlState = error.sqlState { message += " (SQLSTATE \(sqlState))" }
             if let detail = error.detail { message += "\ndetail: \(detail)" }
-            if let context = error.context { message += "\ncontext: \(context)" }
+            if let context = error.context {
+                message += "\ncontext: \(context)"
+                if let row = rowKey(copyContext: context, group: group) { message += "\nsource row: \(row)" }
+            }
             return MigrateError(.statementFailed, message, hint: error.hint)
         }
         return MigrateError(.statementFailed, "loading \(group.tables.map(\.target.name).joined(separator: ", ")) failed: \(error)")
+    }
+}
+
+extension TableLoader {
+    /// The key of the source row PostgreSQL names in a COPY error's context (`COPY items, line 42, column n: ...`,
+    /// the line counting data rows from 1), found by reading the table again up to that row.
+    fileprivate func rowKey(copyContext context: String, group: ImportPlan.LoadGroup) -> String? {
+        guard context.hasPrefix("COPY "), let lineRange = context.firstRange(of: ", line ") else { return nil }
+        let name = String(context[context.index(context.startIndex, offsetBy: 5)..<lineRange.lowerBound])
+        let digits = context[lineRange.upperBound...].prefix { $0.isNumber }
+        guard let line = Int(digits), line > 0,
+            let table = group.tables.first(where: { $0.target.name == name }) ?? group.tables.first
+        else { return nil }
+        let readColumns = table.readColumns
+        let keyIndices = table.keyColumns.compactMap { readColumns.firstIndex(of: $0) }
+        var seen = 0
+        var key: String?
+        struct Found: Error {}
+        let read = {
+            try reader.readRows(of: table.source, columns: readColumns, orderBy: []) { values in
+                seen += 1
+                guard seen == line else { return }
+                key = Self.describeKey(table.keyColumns, keyIndices.map { values[$0] })
+                throw Found()
+            }
+        }
+        if let readLock { _ = try? readLock.withLock { _ in try read() } } else { _ = try? read() }
+        return key.map { "\(table.source.name) \($0)" }
     }
 }
 

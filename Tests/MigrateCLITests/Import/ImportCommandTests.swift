@@ -218,6 +218,33 @@ import Testing
         }
     }
 
+    /// A value PostgreSQL itself refuses (an enum label, a CHECK) is traced back to the source row's key.
+    @Test func aValueThePostgreSQLRefusesNamesTheSourceRow() throws {
+        try MigrateProject.with { project in
+            try project.write([
+                GeneratedRevision(
+                    "imp1",
+                    up: "CREATE TYPE mood AS ENUM ('sad', 'ok'); "
+                        + "CREATE TABLE people (id integer PRIMARY KEY, feeling mood, age integer CHECK (age >= 0));",
+                    down: "DROP TABLE people; DROP TYPE mood;"
+                )
+            ])
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            let file = project.directory.path + "/p.db"
+            try SQLiteFixture.create(
+                file,
+                "CREATE TABLE people (id INTEGER PRIMARY KEY, feeling TEXT, age INTEGER); "
+                    + "INSERT INTO people VALUES (1, 'ok', 3), (7, 'elated', 4), (9, 'sad', 5);"
+            )
+            let result = try project.migrate("import", file)
+            #expect(result.status == .exited(1), "\(result.combinedOutput)")
+            #expect(result.standardError.contains("invalid input value for enum mood: \"elated\""))
+            #expect(result.standardError.contains("SQLSTATE 22P02"))
+            #expect(result.standardError.contains("source row: people id=7"), "\(result.standardError)")
+            #expect(try project.scalar("SELECT count(*) FROM people") == "0")
+        }
+    }
+
     @Test func aSourceColumnWithoutTargetStopsBeforeAnyRowMoves() throws {
         try MigrateProject.with { project in
             try project.write([
