@@ -260,7 +260,6 @@ enum JSONText {
 
         /// A number, normalised: `-`, digits without leading zeros, and a base-10 exponent (`12e-1` for 1.2).
         private mutating func number() throws(Failure) -> String {
-            let start = index
             var negative = false
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
                 negative = true
@@ -270,7 +269,7 @@ enum JSONText {
             var exponent = 0
             let integerStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                digits.append(bytes[index])
+                if build { digits.append(bytes[index]) }
                 index += 1
             }
             guard index > integerStart else { throw Failure() }
@@ -279,7 +278,7 @@ enum JSONText {
                 index += 1
                 let fractionStart = index
                 while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                    digits.append(bytes[index])
+                    if build { digits.append(bytes[index]) }
                     exponent -= 1
                     index += 1
                 }
@@ -302,7 +301,6 @@ enum JSONText {
                 exponent += exponentSign * value
             }
             guard build else { return "" }
-            _ = start
             while let first = digits.first, first == UInt8(ascii: "0") { digits.removeFirst() }
             while let last = digits.last, last == UInt8(ascii: "0") {
                 digits.removeLast()
