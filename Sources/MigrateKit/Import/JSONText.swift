@@ -1,6 +1,6 @@
 /// JSON as `migrate import` needs it: whether text is valid JSON (RFC 8259) before it goes to a json or jsonb
 /// column, and JSON values to compare when a verification reads them back.
-enum JSONText {
+package enum JSONText {
     /// A parsed JSON value. Numbers are kept as normalised decimal text, so `1.0`, `1` and `1e0` are equal as
     /// jsonb makes them; objects keep the last of duplicate keys, as jsonb does.
     indirect enum Value: Hashable {
@@ -10,6 +10,25 @@ enum JSONText {
         case string(String)
         case array([Value])
         case object([String: Value])
+    }
+
+    /// `text` as a JSON string's contents, what goes between the quotes (as `JSONEncoder` writes it).
+    package static func escaped(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// Whether `text` is one valid JSON value.
@@ -357,20 +376,6 @@ extension JSONText.Value {
     }
 
     private static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        "\"" + JSONText.escaped(text) + "\""
     }
 }

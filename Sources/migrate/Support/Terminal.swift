@@ -1,3 +1,4 @@
+import MigrateKit
 import PostgresClient
 
 #if canImport(Glibc)
@@ -73,7 +74,7 @@ enum Terminal {
 
     /// Masks one secret text in everything written from now on.
     private static func registerSecret(_ secret: String) {
-        for form in [secret, jsonEscaped(secret)] where form.utf8.count >= 4 && !secrets.contains(form) {
+        for form in [secret, JSONText.escaped(secret)] where form.utf8.count >= 4 && !secrets.contains(form) {
             secrets.append(form)
         }
         secrets.sort { $0.utf8.count > $1.utf8.count }
@@ -86,25 +87,6 @@ enum Terminal {
             text = text.replacing(secret, with: ConnectionString.mask)
         }
         return text
-    }
-
-    /// `text` as a JSON string's contents (what `JSONEncoder` writes between the quotes).
-    private static func jsonEscaped(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 
     // MARK: - Writing

@@ -173,13 +173,7 @@ import Testing
                     output.status == .signaled(SIGKILL) || output.status == .exited(0),
                     "round \(round), seed \(seed): \(output.combinedOutput)"
                 )
-                for _ in 0..<300 {
-                    let others = try watcher.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                    ).scalar
-                    if others == "0" { break }
-                    usleep(100_000)
-                }
+                try waitForOtherSessionsToEnd(watcher)
                 // No table is ever half loaded: each has all of its rows or none.
                 for table in tables {
                     let count = try watcher.execute("SELECT count(*) FROM \(table)").scalar
@@ -227,17 +221,23 @@ import Testing
             let output = process.waitForExit()
             #expect(output.status == .exited(130), "\(output.combinedOutput)")
             #expect(output.standardError.contains("interrupted"))
-            for _ in 0..<300 {
-                let others = try watcher.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                ).scalar
-                if others == "0" { break }
-                usleep(100_000)
-            }
+            try waitForOtherSessionsToEnd(watcher)
             #expect(try watcher.execute("SELECT count(*) FROM big").scalar == "0")
             let again = try project.migrate("import", file)
             #expect(again.status == .exited(0), "\(again.combinedOutput)")
             #expect(try project.scalar("SELECT count(*) FROM big") == "1500000")
         }
+    }
+}
+
+/// Waits (up to 30 s) until `watcher` is the only session on its database: a killed client's server session may
+/// still be rolling back.
+private func waitForOtherSessionsToEnd(_ watcher: PostgresConnection) throws {
+    for _ in 0..<300 {
+        let others = try watcher.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).scalar
+        if others == "0" { return }
+        usleep(100_000)
     }
 }
