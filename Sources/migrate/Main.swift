@@ -26,6 +26,8 @@ enum Main {
             let code = MigrateCommand.exitCode(for: error)
             var text = MigrateCommand.fullMessage(for: error)
             if code.isSuccess { text = HelpExamples.movedToEnd(text) }
+            // The same prefix as every other error.
+            if !code.isSuccess, text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
             if !text.isEmpty { Terminal.message(text, isError: !code.isSuccess) }
             exit(code.rawValue)
         }

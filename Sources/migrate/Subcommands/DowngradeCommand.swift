@@ -6,6 +6,8 @@ struct DowngradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "downgrade",
         abstract: "Revert revisions down to a target (required: -1, REV, base...).",
+        // The target is an array only so that `-1` parses as a target; it is one word.
+        usage: "migrate downgrade <target> [--atomic] [--lock-wait <lock-wait>] [--allow-changed] [--sql]",
         discussion: """
             Reverts, newest first, every applied revision that depends on the target; the target itself stays. \
             A revision whose file is gone is reverted with the down SQL stored when it was applied.

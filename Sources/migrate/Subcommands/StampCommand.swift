@@ -6,6 +6,8 @@ struct StampCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stamp",
         abstract: "Record revisions as applied (or not) without running their SQL.",
+        // The target is an array only so that `-1` parses as a target; it is one word.
+        usage: "migrate stamp <target> [--purge] [--yes] [--lock-wait <lock-wait>]",
         discussion: """
             For a database whose schema already matches a revision (created by hand or by another tool), or to \
             step past a revision you finished or reverted by hand. Stamping to REV marks it and everything it \

@@ -6,6 +6,8 @@ struct UpgradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade",
         abstract: "Apply revisions up to a target (default: head).",
+        // The target is an array only so that `-1` parses as a target; it is one word.
+        usage: "migrate upgrade [<target>] [--atomic] [--lock-wait <lock-wait>] [--allow-changed] [--sql]",
         discussion: """
             Each revision runs in its own transaction together with its schema_migrations row; --atomic runs \
             the whole batch in one. Concurrent runs wait for each other (a session advisory lock), so every \
