@@ -205,6 +205,15 @@ struct RevisionFileTests {
         )
     }
 
+    @Test func misspeltKeyGetsASuggestion() {
+        expectError(
+            "-- migrate:revision abc\n-- migrate:down_revison none\n" + body,
+            line: 2,
+            column: 12,
+            "unknown directive `-- migrate:down_revison`; did you mean `-- migrate:down_revision`? expected one of"
+        )
+    }
+
     @Test func duplicateKeyNamesBothLines() {
         expectError(
             "-- migrate:revision abc\n-- migrate:message one\n-- migrate:down_revision none\n-- migrate:message two\n"

@@ -359,8 +359,10 @@ private struct RevisionFileParser {
 
     private mutating func headerDirective(key: String, value: Range<Int>, line: Line) throws {
         guard let keyIndex = RevisionFile.headerKeys.firstIndex(of: key) else {
+            let keys = Array(RevisionFile.headerKeys) + ["up", "down"]
+            let suggestion = ConfigurationSchema.closest(to: key, among: keys).map { "did you mean `-- migrate:\($0)`? " }
             throw error(
-                "unknown directive `-- migrate:\(key)`; expected one of the keys "
+                "unknown directive `-- migrate:\(key)`; \(suggestion ?? "")expected one of the keys "
                     + RevisionFile.headerKeys.joined(separator: ", ") + ", or `up`",
                 line,
                 at: line.start + RevisionFile.directivePrefix.utf8.count
