@@ -38,14 +38,19 @@ package final class Migrator {
     ///   `.lockTimeout` when another deployer held the lock too long.
     @discardableResult
     package func upgrade(to target: RevisionTarget) throws -> [String] {
-        try withLock {
-            let rows = try versionTable.appliedRevisions(on: connection, knownToExist: true)
+        // The version tables are made only once the revisions to run have been prepared: a revision that cannot
+        // run leaves the database as it was.
+        try withLock(creatingVersionTables: false) {
+            let tablesExist = try versionTable.existingLayout(on: connection) != nil
+            if tablesExist { try createVersionTablesIfNeeded() }  // checks their layout
+            let rows = try versionTable.appliedRevisions(on: connection, knownToExist: tablesExist)
             let integrity = IntegrityReport(rows: rows, graph: graph)
             if !integrity.isClean && !options.allowChanged { throw integrity.error(command: "upgrade") }
             let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
             let plan = try graph.upgradePlan(to: target, applied: applied)
             // Every step is prepared (read, parsed, checked) before the plan is announced and anything runs.
             let steps = try prepareUpgrades(plan.steps)
+            if !tablesExist { try createVersionTablesIfNeeded() }
             report(.planned(direction: .upgrade, steps: plan.steps))
             guard !plan.isEmpty else { return [] }
             let partial = Dictionary(rows.filter { $0.status != .applied }.map { ($0.revision, $0) }) { first, _ in
@@ -188,20 +193,26 @@ package final class Migrator {
 
     // MARK: - Lock and version table
 
-    /// Runs `body` holding the migration lock, with the version tables in place.
-    func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+    /// Runs `body` holding the migration lock, with the version tables in place unless `creatingVersionTables` is
+    /// false (`body` then makes them when it needs them).
+    func withLock<Result>(creatingVersionTables: Bool = true, _ body: () throws -> Result) throws -> Result {
         let lock = MigrationLock(key: versionTable.lockKey)
         try lock.acquire(on: connection, timeoutSeconds: options.lockWaitSeconds) { holders in
             report(.waitingForLock(holders))
         }
         defer { try? lock.release(on: connection) }
+        if creatingVersionTables { try createVersionTablesIfNeeded() }
+        return try body()
+    }
+
+    /// Makes the version tables unless they exist; checks the layout of existing ones.
+    func createVersionTablesIfNeeded() throws {
         if try versionTable.ensureExists(on: connection) {
             // `CREATE SCHEMA IF NOT EXISTS public` says "already exists" as a NOTICE; left queued, it would be
             // reported as coming from the first statement of the first revision.
             _ = connection.takeNotices()
             report(.createdVersionTable(versionTable))
         }
-        return try body()
     }
 
     // MARK: - Helpers
