@@ -213,12 +213,14 @@ package struct LocalCluster: Sendable {
     /// Stops the server and deletes the cluster with all its data.
     package func destroy() throws(LocalClusterError) {
         try stop()
-        for path in [dataDirectory, logFile, home + "/run", socketDirectory] where FileSystem.exists(path) {
+        for path in [dataDirectory, logFile, home + "/run", socketDirectory, lockFile] where FileSystem.exists(path) {
             let output = try? ChildProcess.run("rm", ["-rf", path])
             if output?.status.isSuccess != true {
                 throw LocalClusterError(.filesystem, "cannot delete \(path): \(output?.combinedOutput ?? "rm failed")")
             }
         }
+        // The directory itself too, unless something else was put there.
+        rmdir(root)
     }
 
     /// The last lines of the server log, for error messages.

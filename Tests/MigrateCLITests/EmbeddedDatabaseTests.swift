@@ -1,6 +1,10 @@
 import MigrateTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `migrate db ...` and zero-configuration use of the embedded cluster, through the binary.
 @Suite("Embedded default database through the CLI", .serialized)
 struct EmbeddedDatabaseTests {
@@ -39,6 +43,7 @@ struct EmbeddedDatabaseTests {
             #expect(refused.status == .exited(2))
             #expect(refused.standardError.contains("--yes"))
             #expect(try MigrateExecutable.run(["db", "destroy", "--yes"], in: project.path).status == .exited(0))
+            #expect(access(project.path + "/.migrate", F_OK) != 0, "db destroy leaves nothing of .migrate")
             #expect(
                 try MigrateExecutable.run(["db", "status"], in: project.path).standardOutput.contains("not created")
             )
