@@ -85,7 +85,7 @@ struct Autogenerate {
         for rename in plan.possibleRenames {
             Terminal.warning("possible rename: \(rename) (confirm with --rename \(rename.renameOption))")
         }
+        // The plan's warnings already say when the revision must run outside a transaction.
         for warning in plan.warnings { Terminal.warning(warning) }
-        if let reason = plan.nonTransactionalReason { Terminal.info("runs outside a transaction: \(reason)") }
     }
 }

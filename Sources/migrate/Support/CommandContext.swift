@@ -195,6 +195,7 @@ struct CommandContext {
         -> Migrator
     {
         InterruptHandler.watch(session.connection)
+        EventPrinter.projectRoot = configuration.projectRoot
         return Migrator(
             connection: session.connection,
             graph: graph,

@@ -2,6 +2,9 @@ import MigrateKit
 
 /// Prints what a migration run reports, on stderr (stdout stays for requested output).
 enum EventPrinter {
+    /// Files under it are named from it (`migrations/versions/...`), as a person standing there wrote them.
+    nonisolated(unsafe) static var projectRoot: String?
+
     static func print(_ event: MigrationEvent) {
         switch event {
         case .waitingForLock(let holders):
@@ -26,7 +29,7 @@ enum EventPrinter {
             let verb = direction == .upgrade ? "applied" : "reverted"
             Terminal.info("  \(verb) \(revision) (\(formatSeconds(milliseconds / 1000)))")
         case .notice(let notice, let revision, let location):
-            Terminal.info("  \(location.map { "\($0): " } ?? "")[\(revision)] \(notice)")
+            Terminal.info("  \(location.map { "\(relative($0)): " } ?? "")[\(revision)] \(notice)")
         case .warning(let text):
             Terminal.warning(text)
         case .usingStoredDownSQL(let revision):
@@ -36,5 +39,12 @@ enum EventPrinter {
             for id in removed { Terminal.info("  unstamped \(id)") }
             if added.isEmpty && removed.isEmpty { Terminal.info("nothing to stamp: the version table already says so") }
         }
+    }
+
+    private static func relative(_ location: SourceLocation) -> SourceLocation {
+        guard let root = projectRoot, location.file.hasPrefix(root + "/") else { return location }
+        var relative = location
+        relative.file = String(location.file.dropFirst(root.count + 1))
+        return relative
     }
 }
