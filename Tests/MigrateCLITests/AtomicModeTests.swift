@@ -16,6 +16,10 @@ import Testing
     static func expectBatchRolledBack(_ output: ProcessOutput, _ project: MigrateProject) throws {
         #expect(output.status == .exited(1), "\(output.combinedOutput)")
         #expect(output.standardError.contains("the whole batch was rolled back (--atomic); no revision was applied"))
+        // Done is not applied until the batch commits.
+        #expect(output.standardError.contains("  done a001 ("), "\(output.standardError)")
+        #expect(output.standardError.contains("), committing with the batch"))
+        #expect(!output.standardError.contains("  applied "))
         #expect(output.standardError.contains("ERROR 42P01: relation \"no_such_table\" does not exist"))
         #expect(try project.tables().isEmpty)
         #expect(try project.versionRows().isEmpty)

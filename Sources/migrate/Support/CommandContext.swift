@@ -195,12 +195,14 @@ struct CommandContext {
         -> Migrator
     {
         InterruptHandler.watch(session.connection)
+        let options = try migrationOptions(flags)
         EventPrinter.projectRoot = configuration.projectRoot
+        EventPrinter.isAtomic = options.transactionMode == .all
         return Migrator(
             connection: session.connection,
             graph: graph,
             versionTable: versionTable,
-            options: try migrationOptions(flags),
+            options: options,
             report: EventPrinter.print
         )
     }

@@ -4,6 +4,9 @@ import MigrateKit
 enum EventPrinter {
     /// Files under it are named from it (`migrations/versions/...`), as a person standing there wrote them.
     nonisolated(unsafe) static var projectRoot: String?
+    /// In one transaction for the whole batch (`--atomic`), a revision that is done is not applied until the batch
+    /// commits.
+    nonisolated(unsafe) static var isAtomic = false
 
     static func print(_ event: MigrationEvent) {
         switch event {
@@ -26,8 +29,12 @@ enum EventPrinter {
         case .started(let revision, let message, let direction):
             Terminal.detail("\(direction == .upgrade ? "applying" : "reverting") \(revision) \(message)")
         case .finished(let revision, let direction, let milliseconds):
-            let verb = direction == .upgrade ? "applied" : "reverted"
-            Terminal.info("  \(verb) \(revision) (\(formatSeconds(milliseconds / 1000)))")
+            let time = formatSeconds(milliseconds / 1000)
+            if isAtomic {
+                Terminal.info("  done \(revision) (\(time)), committing with the batch")
+            } else {
+                Terminal.info("  \(direction == .upgrade ? "applied" : "reverted") \(revision) (\(time))")
+            }
         case .notice(let notice, let revision, let location):
             Terminal.info("  \(location.map { "\(relative($0)): " } ?? "")[\(revision)] \(notice)")
         case .warning(let text):
