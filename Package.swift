@@ -61,6 +61,9 @@ let package = Package(
             ],
         ),
 
+        // Fuzz harnesses for the parsers of what people write (scripts/fuzz builds it with libFuzzer).
+        .executableTarget(name: "MigrateFuzz", dependencies: ["MigrateKit", "PostgresClient"]),
+
         // MARK: - Tests
         .target(
             name: "MigrateTestSupport",

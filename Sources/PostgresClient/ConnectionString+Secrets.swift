@@ -55,11 +55,15 @@ extension ConnectionString {
             decoding: maskingCopiedPasswords(in: Array(message.utf8), source: source, ranges: ranges),
             as: UTF8.self
         )
+        // Over bytes, not Characters: a password starting with a combining mark forms one Character with the
+        // space before it in the message, and a Character-wise search would not find it (found by scripts/fuzz).
+        var bytes = Array(text.utf8)
+        let quote = [UInt8(ascii: "\"")]
         for secret in secrets(in: connectionString) {
-            text = text.replacing("\"\(secret)\"", with: "\"\(mask)\"")
-            if secret.utf8.count >= 4 { text = text.replacing(secret, with: mask) }
+            bytes = replacing(quote + Array(secret.utf8) + quote, with: quote + Array(mask.utf8) + quote, in: bytes)
+            if secret.utf8.count >= 4 { bytes = replacing(Array(secret.utf8), with: Array(mask.utf8), in: bytes) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Finding password regions
@@ -403,6 +407,18 @@ extension ConnectionString {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+
+    private static func replacing(_ needle: [UInt8], with replacement: [UInt8], in haystack: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while let found = firstIndex(of: needle, in: haystack, from: index) {
+            result += haystack[index..<found]
+            result += replacement
+            index = found + needle.count
+        }
+        result += haystack[index...]
+        return result
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

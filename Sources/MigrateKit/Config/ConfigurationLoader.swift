@@ -138,6 +138,13 @@ package enum ConfigurationLoader {
                 location: SourceLocation(file: file, line: line, column: column)
             )
         }
+        if let header = TOMLHeaderCheck.firstMalformedHeader(in: text) {
+            throw MigrateError(
+                .configuration,
+                "invalid TOML: a table name cannot start with '\(header.character)'",
+                location: SourceLocation(file: file, line: header.line, column: header.column)
+            )
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
