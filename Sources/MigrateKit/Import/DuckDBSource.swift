@@ -158,8 +158,72 @@ package final class DuckDBSource: SourceReader {
         for (table, keys) in foreignKeys {
             tables[table]!.foreignKeys = keys.sorted { $0.key < $1.key }.map(\.value)
         }
+        try readConstraintsAndIndexes(into: &tables)
         // Byte order, as SQLite's `ORDER BY name` gives it.
         return tables.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// UNIQUE and CHECK constraints (DuckDB names them itself, so their names are left for PostgreSQL to give),
+    /// and `CREATE INDEX` indexes.
+    private func readConstraintsAndIndexes(into tables: inout [String: SourceTable]) throws(MigrateError) {
+        var uniques: [String: [Int: [String]]] = [:]
+        for row in try shell.rows(
+            """
+            SELECT table_name, CAST(constraint_index AS VARCHAR), constraint_type, expression,
+                unnest(constraint_column_names),
+                CAST(generate_subscripts(constraint_column_names, 1) AS VARCHAR) AS position
+            FROM duckdb_constraints()
+            WHERE database_name = current_database() AND schema_name = 'main'
+                AND constraint_type IN ('UNIQUE', 'CHECK')
+            ORDER BY table_name, constraint_index, CAST(position AS INTEGER)
+            """
+        ) {
+            guard let table = row[0], tables[table] != nil, let index = row[1].flatMap({ Int($0) }) else { continue }
+            if row[2] == "CHECK" {
+                if row[5] == "1", let expression = row[3] {
+                    tables[table]!.checks.append(SourceCheck(name: nil, expression: expression))
+                }
+            } else if let column = row[4] {
+                uniques[table, default: [:]][index, default: []].append(column)
+            }
+        }
+        for (table, keys) in uniques {
+            tables[table]!.indexes += keys.sorted { $0.key < $1.key }.map { index, columns in
+                SourceIndex(
+                    name: "\(table)_\(columns.joined(separator: "_"))_key",
+                    isUnique: true,
+                    isConstraint: true,
+                    parts: columns.map { .column($0) }
+                )
+            }
+        }
+        for row in try shell.rows(
+            """
+            SELECT table_name, index_name, CAST(is_unique AS VARCHAR), sql FROM duckdb_indexes()
+            WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, index_name
+            """
+        ) {
+            guard let table = row[0], tables[table] != nil, let name = row[1], let sql = row[3] else { continue }
+            let written: (parts: [String], predicate: String?)
+            do {
+                written = try SQLiteTableDefinition.indexParts(sql)
+            } catch {
+                throw MigrateError(.io, "cannot read index \(name) in \(path): \(error)")
+            }
+            let columns = tables[table]!.columns.map(\.name)
+            tables[table]!.indexes.append(
+                SourceIndex(
+                    name: name,
+                    isUnique: row[2] == "true",
+                    isConstraint: false,
+                    parts: written.parts.map { part in
+                        let bare = part.hasPrefix("\"") ? String(part.dropFirst().dropLast()) : part
+                        return columns.contains(bare) ? .column(bare) : .expression(part)
+                    },
+                    predicate: written.predicate
+                )
+            )
+        }
     }
 
     package func rowCount(of table: SourceTable) throws(MigrateError) -> Int {

@@ -1,3 +1,4 @@
+import SQLSyntax
 import SQLiteClient
 
 /// Reads an SQLite database file through the system's SQLite library, read-only and in one snapshot.
@@ -64,7 +65,7 @@ package final class SQLiteSource: SourceReader {
                     foreignKeys[foreignKeys.count - 1].columns.append(key[2] ?? "")
                     if let to = key[3] { foreignKeys[foreignKeys.count - 1].referencedColumns.append(to) }
                 }
-                return SourceTable(
+                var table = SourceTable(
                     name: name,
                     columns: columns.map {
                         SourceColumn(
@@ -78,7 +79,91 @@ package final class SQLiteSource: SourceReader {
                     foreignKeys: foreignKeys,
                     definition: row[1]
                 )
+                try readDefinition(of: &table)
+                table.indexes = try indexes(of: name)
+                return table
             }
+        }
+    }
+
+    /// CHECKs, collations, generated columns and `WITHOUT ROWID`, from the table's `CREATE TABLE` text.
+    private func readDefinition(of table: inout SourceTable) throws {
+        guard let sql = table.definition else { return }
+        let definition: SQLiteTableDefinition
+        do {
+            definition = try SQLiteTableDefinition(sql)
+        } catch {
+            throw MigrateError(
+                .io,
+                "cannot read the definition of table \(table.name) in \(path): \(error.message)"
+            )
+        }
+        table.checks = definition.checks
+        table.withoutRowID = definition.withoutRowID
+        // pragma_table_xinfo lists every column in definition order; hidden 2 and 3 are generated columns.
+        let all = try database.rows(
+            "SELECT name, type, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+            [table.name]
+        )
+        for (position, column) in all.enumerated() where position < definition.columns.count {
+            let clauses = definition.columns[position]
+            let name = column[0] ?? ""
+            if let expression = clauses.generatedExpression, column[2] == "2" || column[2] == "3" {
+                table.generatedColumns.append(
+                    SourceGeneratedColumn(
+                        name: name,
+                        declaredType: column[1] ?? "",
+                        expression: expression,
+                        isStored: column[2] == "3"
+                    )
+                )
+            } else if let collation = clauses.collation, collation.uppercased() != "BINARY",
+                let index = table.columns.firstIndex(where: { $0.name == name })
+            {
+                table.columns[index].collation = collation
+            }
+        }
+    }
+
+    /// UNIQUE constraints and `CREATE INDEX` indexes (not the primary key's), by name.
+    private func indexes(of table: String) throws -> [SourceIndex] {
+        let list = try database.rows(
+            """
+            SELECT list.name, list."unique", list.origin, schema.sql
+            FROM pragma_index_list(?) AS list
+            LEFT JOIN sqlite_schema AS schema ON schema.type = 'index' AND schema.name = list.name
+            WHERE list.origin <> 'pk' ORDER BY list.name
+            """,
+            [table]
+        )
+        return try list.map { entry in
+            let name = entry[0] ?? ""
+            let keys = try database.rows(
+                "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key ORDER BY seqno",
+                [name]
+            )
+            var written: (parts: [String], predicate: String?) = ([], nil)
+            if let sql = entry[3] {
+                do {
+                    written = try SQLiteTableDefinition.indexParts(sql)
+                } catch {
+                    throw MigrateError(.io, "cannot read index \(name) in \(path): \(error)")
+                }
+            }
+            let parts = keys.enumerated().map { position, key -> SourceIndex.Part in
+                if key[0] == "-2", position < written.parts.count { return .expression(written.parts[position]) }
+                if key[0] == "-1" { return .expression("rowid") }
+                return .column(key[1] ?? "")
+            }
+            return SourceIndex(
+                name: name,
+                isUnique: entry[1] == "1",
+                isConstraint: entry[2] == "u",
+                parts: parts,
+                descending: keys.map { $0[2] == "1" },
+                collations: keys.map { key in key[3].flatMap { $0.uppercased() == "BINARY" ? nil : $0 } },
+                predicate: written.predicate
+            )
         }
     }
 

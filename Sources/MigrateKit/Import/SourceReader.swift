@@ -21,19 +21,37 @@ package struct SourceTable: Sendable, Hashable {
     package var foreignKeys: [SourceForeignKey]
     /// The SQL that created the table, when the source keeps it (SQLite's `sqlite_schema.sql`).
     package var definition: String?
+    /// UNIQUE constraints and indexes, in name order; the primary key's own index is left out.
+    package var indexes: [SourceIndex]
+    /// CHECK constraints, in the order the definition gives them.
+    package var checks: [SourceCheck]
+    /// Columns computed from others (SQLite's `GENERATED ALWAYS AS`), which hold no data of their own and are
+    /// not in ``columns``.
+    package var generatedColumns: [SourceGeneratedColumn]
+    /// SQLite's `WITHOUT ROWID`: the primary key is the table's only key, and `INTEGER PRIMARY KEY` is no
+    /// rowid alias.
+    package var withoutRowID: Bool
 
     package init(
         name: String,
         columns: [SourceColumn],
         primaryKey: [String] = [],
         foreignKeys: [SourceForeignKey] = [],
-        definition: String? = nil
+        definition: String? = nil,
+        indexes: [SourceIndex] = [],
+        checks: [SourceCheck] = [],
+        generatedColumns: [SourceGeneratedColumn] = [],
+        withoutRowID: Bool = false
     ) {
         self.name = name
         self.columns = columns
         self.primaryKey = primaryKey
         self.foreignKeys = foreignKeys
         self.definition = definition
+        self.indexes = indexes
+        self.checks = checks
+        self.generatedColumns = generatedColumns
+        self.withoutRowID = withoutRowID
     }
 }
 
@@ -46,12 +64,89 @@ package struct SourceColumn: Sendable, Hashable {
     package var notNull: Bool
     /// The default as SQL text in the source's dialect, if any.
     package var defaultSQL: String?
+    /// A collation other than the source's default (SQLite's `COLLATE NOCASE`), as written.
+    package var collation: String?
 
-    package init(name: String, declaredType: String, notNull: Bool = false, defaultSQL: String? = nil) {
+    package init(
+        name: String,
+        declaredType: String,
+        notNull: Bool = false,
+        defaultSQL: String? = nil,
+        collation: String? = nil
+    ) {
         self.name = name
         self.declaredType = declaredType
         self.notNull = notNull
         self.defaultSQL = defaultSQL
+        self.collation = collation
+    }
+}
+
+/// A UNIQUE constraint or an index of a ``SourceTable``.
+package struct SourceIndex: Sendable, Hashable {
+    /// One key part: a column, or an expression in the source's SQL dialect.
+    package enum Part: Sendable, Hashable {
+        case column(String)
+        case expression(String)
+    }
+
+    package var name: String
+    package var isUnique: Bool
+    /// A UNIQUE constraint of the table's definition rather than a `CREATE INDEX`.
+    package var isConstraint: Bool
+    package var parts: [Part]
+    /// `DESC` per part.
+    package var descending: [Bool]
+    /// A collation named on a part (`COLLATE NOCASE`), as written; nil where none is.
+    package var collations: [String?]
+    /// A partial index's `WHERE` condition, in the source's dialect.
+    package var predicate: String?
+
+    package init(
+        name: String,
+        isUnique: Bool,
+        isConstraint: Bool,
+        parts: [Part],
+        descending: [Bool]? = nil,
+        collations: [String?]? = nil,
+        predicate: String? = nil
+    ) {
+        self.name = name
+        self.isUnique = isUnique
+        self.isConstraint = isConstraint
+        self.parts = parts
+        self.descending = descending ?? parts.map { _ in false }
+        self.collations = collations ?? parts.map { _ in nil }
+        self.predicate = predicate
+    }
+}
+
+/// A CHECK constraint of a ``SourceTable``, its condition in the source's SQL dialect.
+package struct SourceCheck: Sendable, Hashable {
+    /// The constraint's name when the definition gives one.
+    package var name: String?
+    package var expression: String
+
+    package init(name: String?, expression: String) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// A generated column of a ``SourceTable``: its value computed from the row's other columns.
+package struct SourceGeneratedColumn: Sendable, Hashable {
+    package var name: String
+    package var declaredType: String
+    /// The expression in the source's SQL dialect.
+    package var expression: String
+    /// Stored in the row (`STORED`) rather than computed when read (`VIRTUAL`, SQLite's default).
+    package var isStored: Bool
+
+    package init(name: String, declaredType: String, expression: String, isStored: Bool) {
+        self.name = name
+        self.declaredType = declaredType
+        self.expression = expression
+        self.isStored = isStored
     }
 }
 

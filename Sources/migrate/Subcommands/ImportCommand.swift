@@ -101,7 +101,7 @@ struct ImportCommand: ParsableCommand {
         printSummary(summaries)
     }
 
-    private static func list(_ text: String?) -> [String] {
+    static func list(_ text: String?) -> [String] {
         text.map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
     }
 
