@@ -11,6 +11,15 @@ import SQLSyntax
 /// - Any other expression goes through ``SourceExpression``.
 enum ColumnDefault {
     static func translate(_ sql: String, for type: TranslatedType) throws(SourceExpression.Untranslatable) -> String? {
+        // Numbers are read from the text: libpg_query's JSON loses the value of a negative integer constant.
+        var bare = Substring(sql)
+        while bare.hasPrefix("("), bare.hasSuffix(")") { bare = bare.dropFirst().dropLast() }
+        bare = bare.drop { $0 == " " }
+        while bare.hasSuffix(" ") { bare = bare.dropLast() }
+        if ValueConversion.isDecimal(String(bare)), !bare.lowercased().contains("n") {
+            let number: SourceValue = Int64(bare).map { .integer($0) } ?? Double(bare).map { .real($0) } ?? .text(String(bare))
+            return try literal(number, for: type)
+        }
         let tree: SyntaxNode
         do {
             tree = try SQLParser.parseStatement("SELECT " + sql)
@@ -37,19 +46,19 @@ enum ColumnDefault {
     private static func literal(_ constant: SyntaxNode, for type: TranslatedType) throws(SourceExpression.Untranslatable)
         -> String?
     {
-        let value: SourceValue
         if constant.flag("isnull") { return nil }
-        if let integer = constant["ival"] {
-            value = .integer(Int64(integer["ival"]?.number ?? 0))
-        } else if let float = constant["fval"]?["fval"]?.string {
-            value = Double(float).map { .real($0) } ?? .text(float)
-        } else if let string = constant["sval"] {
-            value = .text(string["sval"]?.string ?? "")
-        } else if let boolean = constant["boolval"] {
-            value = .integer(boolean["boolval"]?.bool == true ? 1 : 0)
-        } else {
-            throw SourceExpression.Untranslatable(reason: "it is a literal of a kind not translated")
+        if let string = constant["sval"] {
+            return try literal(.text(string["sval"]?.string ?? ""), for: type)
         }
+        if let boolean = constant["boolval"] {
+            return try literal(.integer(boolean["boolval"]?.bool == true ? 1 : 0), for: type)
+        }
+        throw SourceExpression.Untranslatable(reason: "it is a literal of a kind not translated")
+    }
+
+    private static func literal(_ value: SourceValue, for type: TranslatedType) throws(SourceExpression.Untranslatable)
+        -> String?
+    {
         let text: String
         do {
             text = try ValueConversion(kind: type.kind).text(value, as: type.kind)

@@ -57,8 +57,11 @@ struct ColumnTypeInference {
         var contradictions: [String]
         /// How many non-null values were read.
         var valueCount: Int
-        /// False when not even the last candidate held every value (a forced type that does not fit).
+        /// False when not even the last candidate held every value (a forced type that does not fit, or blobs
+        /// that are not UTF-8 mixed with numbers).
         var holdsEveryValue: Bool
+        /// When ``holdsEveryValue`` is false, up to three values the type refuses.
+        var refused: [String]
         /// See ``Candidate/comparesAsInSource``.
         var comparesAsInSource: Bool
     }
@@ -92,7 +95,8 @@ struct ColumnTypeInference {
     mutating func read(_ value: SourceValue) {
         if case .null = value { return }
         valueCount += 1
-        for index in candidates.indices where standing[index] {
+        // A fallen candidate is still tried until it has three examples of what it refused, for the report.
+        for index in candidates.indices where standing[index] || rejected[index].count < 3 {
             let candidate = candidates[index]
             if candidate.evidence?(value) == false || !Self.converts(value, to: candidate.type.kind) {
                 standing[index] = false
@@ -121,6 +125,7 @@ struct ColumnTypeInference {
             contradictions: contradictions,
             valueCount: valueCount,
             holdsEveryValue: standing[chosen],
+            refused: standing[chosen] ? [] : rejected[chosen].map(Self.describe),
             comparesAsInSource: candidate.comparesAsInSource
         )
     }

@@ -97,8 +97,10 @@ struct TranslatedTable {
             notes.append("\(source.name).\(column.name): declared \(declared), but holds \(examples): typed \(choice.type.sql)")
         }
         if !choice.holdsEveryValue {
-            let examples = choice.contradictions.joined(separator: ", ")
-            notes.append("\(source.name).\(column.name): --type \(choice.type.sql) does not hold every value (\(examples))")
+            notes.append(
+                "\(source.name).\(column.name): no type holds every value; \(choice.type.sql) does not hold "
+                    + choice.refused.joined(separator: ", ") + ", which import will refuse"
+            )
         }
         return Column(
             source: column,
