@@ -93,10 +93,8 @@ package final class SQLiteSource: SourceReader {
         do {
             definition = try SQLiteTableDefinition(sql)
         } catch {
-            throw MigrateError(
-                .io,
-                "cannot read the definition of table \(table.name) in \(path): \(error.message)"
-            )
+            table.definitionProblem = "PostgreSQL's scanner cannot read its CREATE TABLE text (\(error.message))"
+            return
         }
         table.checks = definition.checks
         table.withoutRowID = definition.withoutRowID
@@ -129,7 +127,7 @@ package final class SQLiteSource: SourceReader {
     private func indexes(of table: String) throws -> [SourceIndex] {
         let list = try database.rows(
             """
-            SELECT list.name, list."unique", list.origin, schema.sql
+            SELECT list.name, list."unique", list.origin, schema.sql, list.partial
             FROM pragma_index_list(?) AS list
             LEFT JOIN sqlite_schema AS schema ON schema.type = 'index' AND schema.name = list.name
             WHERE list.origin <> 'pk' ORDER BY list.name
@@ -142,16 +140,16 @@ package final class SQLiteSource: SourceReader {
                 "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key ORDER BY seqno",
                 [name]
             )
+            // Expression parts and the WHERE condition are only in the CREATE INDEX text; an index whose text
+            // cannot be read keeps them as that text, which the translation then refuses with PostgreSQL's reason.
             var written: (parts: [String], predicate: String?) = ([], nil)
             if let sql = entry[3] {
-                do {
-                    written = try SQLiteTableDefinition.indexParts(sql)
-                } catch {
-                    throw MigrateError(.io, "cannot read index \(name) in \(path): \(error)")
-                }
+                written = (try? SQLiteTableDefinition.indexParts(sql)) ?? ([], nil)
             }
             let parts = keys.enumerated().map { position, key -> SourceIndex.Part in
-                if key[0] == "-2", position < written.parts.count { return .expression(written.parts[position]) }
+                if key[0] == "-2" {
+                    return .expression(position < written.parts.count ? written.parts[position] : entry[3] ?? "?")
+                }
                 if key[0] == "-1" { return .expression("rowid") }
                 return .column(key[1] ?? "")
             }
@@ -162,7 +160,7 @@ package final class SQLiteSource: SourceReader {
                 parts: parts,
                 descending: keys.map { $0[2] == "1" },
                 collations: keys.map { key in key[3].flatMap { $0.uppercased() == "BINARY" ? nil : $0 } },
-                predicate: written.predicate
+                predicate: entry[4] == "1" ? written.predicate ?? entry[3] ?? "?" : nil
             )
         }
     }

@@ -31,6 +31,9 @@ package struct SourceTable: Sendable, Hashable {
     /// SQLite's `WITHOUT ROWID`: the primary key is the table's only key, and `INTEGER PRIMARY KEY` is no
     /// rowid alias.
     package var withoutRowID: Bool
+    /// Why the definition's CHECKs, collations and generated columns could not be read, when they could not (the
+    /// rows can still be read; a translation of the schema must say what it misses).
+    package var definitionProblem: String?
 
     package init(
         name: String,
@@ -52,6 +55,7 @@ package struct SourceTable: Sendable, Hashable {
         self.checks = checks
         self.generatedColumns = generatedColumns
         self.withoutRowID = withoutRowID
+        definitionProblem = nil
     }
 }
 

@@ -182,6 +182,11 @@ struct TranslatedTable {
             if let deferred { later.append(deferred) } else { elements.append(element) }
         }
 
+        if let problem = source.definitionProblem {
+            elements.append(
+                Element(comments: [untranslated("its CHECKs, collations and generated columns", reason: problem)])
+            )
+        }
         var sql = "CREATE TABLE \(quoted(name)) (\n"
         let lastSQL = elements.lastIndex { $0.sql != nil }
         for (position, element) in elements.enumerated() {
