@@ -26,7 +26,6 @@ struct RevisionCommand: ParsableCommand {
               migrate revision -m "add tags"
               migrate revision --autogenerate -m "sync schema"
               migrate revision --from sqlite:///srv/app/app.db -m "initial schema from SQLite"
-              migrate revision -m "index concurrently" --non-transactional
             """
     )
 
