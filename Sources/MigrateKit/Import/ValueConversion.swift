@@ -48,6 +48,54 @@ struct ValueConversion: Sendable {
         }
     }
 
+    /// Whether ``text(_:as:)`` (and COPY's escaping after it) would take `value` for `kind`, without writing
+    /// anything: the check `revision --from` runs on every value of a file. Kept beside ``text(_:as:)``, which it
+    /// must agree with (a test compares the two on values of every storage class for every kind).
+    func accepts(_ value: SourceValue, as kind: TargetKind) -> Bool {
+        if case .null = value { return true }
+        if kind.isPointInTime, Self.infinity(value) != nil { return true }
+        switch kind {
+        case .smallint: return (try? integer(value, in: Int64(Int16.min)...Int64(Int16.max), "")) != nil
+        case .integer: return (try? integer(value, in: Int64(Int32.min)...Int64(Int32.max), "")) != nil
+        case .bigint: return (try? integer(value, in: Int64.min...Int64.max, "")) != nil
+        case .numeric:
+            switch value {
+            case .integer, .real: return true
+            case .text(let text): return Self.isDecimal(text)
+            default: return false
+            }
+        case .real, .double: return (try? floatingValue(value)) != nil
+        case .boolean: return (try? boolean(value)) != nil
+        case .timestampWithTimeZone, .timestamp, .date: return (try? instant(value)) != nil
+        case .time: return (try? timeOfDay(value)) != nil
+        case .json, .jsonb:
+            switch value {
+            case .integer: return true
+            case .real(let real): return real.isFinite
+            case .text(let text): return JSONText.isValid(text)
+            default: return false
+            }
+        case .uuid: return (try? uuidHexDigits(value)) != nil
+        case .bytea:
+            switch value {
+            case .blob, .text: return true
+            default: return false
+            }
+        case .text(let limit):
+            switch value {
+            case .text(let text):
+                return !text.utf8.contains(0) && (limit.map { text.unicodeScalars.count <= $0 } ?? true)
+            case .integer(let integer): return limit.map { String(integer).count <= $0 } ?? true
+            case .real(let real): return limit.map { Self.text(of: real).count <= $0 } ?? true
+            case .blob: return (try? text(value, limit: limit)).map { !$0.utf8.contains(0) } ?? false
+            case .null: return true
+            }
+        case .array, .interval, .other:
+            guard let text = try? text(value, as: kind) else { return false }
+            return !text.utf8.contains(0)
+        }
+    }
+
     // MARK: - Numbers
 
     func integer(_ value: SourceValue, in range: ClosedRange<Int64>, _ name: String) throws(ConversionFailure)

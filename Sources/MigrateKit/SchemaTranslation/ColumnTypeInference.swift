@@ -27,6 +27,9 @@ struct ColumnTypeInference {
         var isFallback = false
         /// True for a choice the values must show: never taken for a column without values.
         var needsValues = false
+        /// True when a value that shows the evidence always converts (a parsed timestamp, a validated JSON
+        /// container), so the conversion need not be tried again.
+        var evidenceImpliesConversion = false
         /// True when the type compares values as the source did (an SQLite INTEGER as `bigint`, TEXT as `text`),
         /// so that a condition written for the source (a CHECK, an index's WHERE) still means the same.
         var comparesAsInSource = false
@@ -98,7 +101,13 @@ struct ColumnTypeInference {
         // A fallen candidate is still tried until it has three examples of what it refused, for the report.
         for index in candidates.indices where standing[index] || rejected[index].count < 3 {
             let candidate = candidates[index]
-            if candidate.evidence?(value) == false || !Self.converts(value, to: candidate.type.kind) {
+            let accepted: Bool
+            if let evidence = candidate.evidence {
+                accepted = evidence(value) && (candidate.evidenceImpliesConversion || Self.converts(value, to: candidate.type.kind))
+            } else {
+                accepted = Self.converts(value, to: candidate.type.kind)
+            }
+            if !accepted {
                 standing[index] = false
                 if rejected[index].count < 3 { rejected[index].append(value) }
             }
@@ -131,7 +140,7 @@ struct ColumnTypeInference {
     }
 
     private static func converts(_ value: SourceValue, to kind: TargetKind) -> Bool {
-        (try? ValueConversion(kind: kind).text(value, as: kind)) != nil
+        ValueConversion(kind: kind).accepts(value, as: kind)
     }
 
     static func describe(_ value: SourceValue) -> String {
@@ -238,9 +247,10 @@ struct ColumnTypeInference {
             ]
     }
 
-    /// Text whose every value is something more precise.
+    /// Text whose every value is something more precise. Each evidence check is the conversion's own test (or
+    /// stricter), so the conversion is not tried again.
     private static func textRefinements() -> [Candidate] {
-        [
+        var candidates = [
             Candidate(type: date, evidence: isDateText, needsValues: true) {
                 "inferred date: all \(count($0)) values are dates (YYYY-MM-DD)"
             },
@@ -254,13 +264,17 @@ struct ColumnTypeInference {
                 "inferred jsonb: all \(count($0)) values are JSON objects or arrays"
             },
         ]
+        for index in candidates.indices { candidates[index].evidenceImpliesConversion = true }
+        return candidates
     }
 
     private static func timestampText(declared: String) -> Candidate {
-        Candidate(type: timestamptz, evidence: isTimestampText) {
+        var candidate = Candidate(type: timestamptz, evidence: isTimestampText) {
             "inferred timestamptz from \(declared): all \(count($0)) values are ISO 8601 or SQLite timestamps "
                 + "(UTC unless they say)"
         }
+        candidate.evidenceImpliesConversion = true
+        return candidate
     }
 
     private static func epochNumbers(declared: String) -> Candidate {

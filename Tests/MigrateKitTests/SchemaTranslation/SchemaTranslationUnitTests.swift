@@ -88,6 +88,32 @@ import Testing
         }
     }
 
+    /// `accepts` is the fast check `revision --from` runs on every value; it must agree with the conversion import
+    /// runs (and COPY's refusal of NUL characters).
+    @Test func acceptsAgreesWithTheConversionImportRuns() {
+        let kinds: [TargetKind] = [
+            .smallint, .integer, .bigint, .numeric, .real, .double, .boolean, .timestampWithTimeZone, .timestamp,
+            .date, .time, .json, .jsonb, .uuid, .bytea, .text(maximumLength: nil), .text(maximumLength: 3),
+            .array(of: .integer), .interval, .other,
+        ]
+        let values: [SourceValue] = [
+            .integer(0), .integer(1), .integer(70_000), .integer(Int64.max), .real(1.5), .real(3.0), .real(.nan),
+            .real(.infinity), .text(""), .text("1"), .text("1.5e3"), .text("abc"), .text("true"), .text("2024-03-05"),
+            .text("2024-03-05 10:00:00"), .text("10:00"), .text("{\"a\": 1}"), .text("[1, 2]"), .text("{1,2}"),
+            .text("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), .text("a\u{0}b"), .text("infinity"), .text("ééé"),
+            .text("éééé"), .blob([]), .blob(Array("ab".utf8)), .blob([0xff]), .blob(Array(repeating: 7, count: 16)),
+        ]
+        #expect(values.count > 20)
+        for kind in kinds {
+            for value in values {
+                let conversion = ValueConversion(kind: kind)
+                var row: [UInt8] = []
+                let converts = (try? conversion.append(value, to: &row)) != nil
+                #expect(conversion.accepts(value, as: kind) == converts, "\(kind) \(value)")
+            }
+        }
+    }
+
     @Test func reasonsAndContradictionsAreSaid() {
         let inferred = Self.infer("TEXT", Array(repeating: .text("2024-03-05 14:07:09"), count: 12_408))
         #expect(inferred.reason == "inferred timestamptz: all 12,408 values are ISO 8601 or SQLite timestamps (UTC unless they say)")
