@@ -94,13 +94,21 @@ extension ExportPlan {
         var after: [String] = []
         var tables: [Table] = []
         for table in chosen {
-            let columns = table.table.columns.filter { !$0.isGenerated && !selection.excludes(table: table.name, column: $0.name) }
+            let columns = table.table.columns.filter {
+                !$0.isGenerated && !selection.excludes(table: table.name, column: $0.name)
+            }
             let generated = table.table.columns.filter(\.isGenerated).map(\.name)
             if !generated.isEmpty {
                 notes.append("\(table.name): generated column(s) \(generated.joined(separator: ", ")) left out")
             }
             let planned = columns.map {
-                Column(name: $0.name, sqliteName: $0.name, typeName: $0.typeName, kind: $0.kind, spelling: Self.plainSpelling($0))
+                Column(
+                    name: $0.name,
+                    sqliteName: $0.name,
+                    typeName: $0.typeName,
+                    kind: $0.kind,
+                    spelling: Self.plainSpelling($0)
+                )
             }
             let kept = Set(columns.map(\.name))
             let rowIDKey =
@@ -126,7 +134,9 @@ extension ExportPlan {
                 if key.allSatisfy(kept.contains) {
                     lines.append("    PRIMARY KEY (\(key.map(SQLiteSQL.quoted).joined(separator: ", ")))")
                 } else {
-                    notes.append("\(table.name): primary key (\(key.joined(separator: ", "))) left out with its excluded column")
+                    notes.append(
+                        "\(table.name): primary key (\(key.joined(separator: ", "))) left out with its excluded column"
+                    )
                 }
             }
             for unique in table.uniqueConstraints where unique.allSatisfy(kept.contains) {
@@ -168,7 +178,8 @@ extension ExportPlan {
                     source: table,
                     sqliteName: table.name,
                     columns: planned,
-                    keyPositions: key.allSatisfy(kept.contains) ? key.compactMap { name in planned.firstIndex { $0.name == name } } : []
+                    keyPositions: key.allSatisfy(kept.contains)
+                        ? key.compactMap { name in planned.firstIndex { $0.name == name } } : []
                 )
             )
         }
@@ -234,7 +245,9 @@ extension ExportPlan {
             guard rest.isEmpty || rest.hasPrefix("::") else { return nil }
             text = String(text[..<close])
             if case .array = kind { return text == "'{}'" ? "'[]'" : nil }
-            if case .boolean = kind { return text == "'true'" || text == "'t'" ? "1" : text == "'false'" || text == "'f'" ? "0" : nil }
+            if case .boolean = kind {
+                return text == "'true'" || text == "'t'" ? "1" : text == "'false'" || text == "'f'" ? "0" : nil
+            }
             return text
         }
         switch text.lowercased() {

@@ -136,7 +136,10 @@ final class ExportRowWriter {
                 try statement.bind(utf8: field, at: index)
             } else {
                 let canonical = String(decoding: field, as: UTF8.self)
-                try statement.bind(UUIDText.spell(canonical, uppercase: uppercase, hyphens: hyphens, braces: braces), at: index)
+                try statement.bind(
+                    UUIDText.spell(canonical, uppercase: uppercase, hyphens: hyphens, braces: braces),
+                    at: index
+                )
             }
         case .uuidBlob:
             converted.removeAll(keepingCapacity: true)
@@ -181,7 +184,8 @@ final class ExportRowWriter {
             guard digit < 10 else { return nil }
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) =
-                negative ? times.subtractingReportingOverflow(Int64(digit)) : times.addingReportingOverflow(Int64(digit))
+                negative
+                ? times.subtractingReportingOverflow(Int64(digit)) : times.addingReportingOverflow(Int64(digit))
             guard !overflow1, !overflow2 else { return nil }
             value = sum
             index += 1

@@ -163,7 +163,9 @@ extension ExportTable {
     }
 
     /// Each column's default expression as `pg_get_expr` prints it: table → column → expression.
-    static func readDefaults(schema: String, connection: PostgresConnection) throws(PostgresError) -> [String: [String: String]] {
+    static func readDefaults(schema: String, connection: PostgresConnection) throws(PostgresError) -> [String: [String:
+        String]]
+    {
         let result = try connection.query(
             """
             SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid)

@@ -80,7 +80,8 @@ package struct TimestampSpelling: Sendable, Hashable {
         if dateOnly && timeOfDay == 0 { return date }
         let seconds = timeOfDay / 1_000_000
         let fraction = timeOfDay % 1_000_000
-        var text = date + separator + Self.pad(seconds / 3600) + ":" + Self.pad(seconds / 60 % 60) + ":"
+        var text =
+            date + separator + Self.pad(seconds / 3600) + ":" + Self.pad(seconds / 60 % 60) + ":"
             + Self.pad(seconds % 60)
         var digits = String(fraction)
         digits = String(repeating: "0", count: 6 - digits.count) + digits

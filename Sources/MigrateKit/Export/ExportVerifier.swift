@@ -12,7 +12,11 @@ struct ExportVerifier {
     /// - Parameter rows: The rows PostgreSQL sent for the table.
     func verify(_ table: ExportPlan.Table, rows: Int, level: ImportVerifier.Level) throws -> String? {
         guard level != .none else { return nil }
-        let stored = Int((try database.rows("SELECT count(*) FROM \(SQLiteSQL.quoted(table.sqliteName))").first?.first ?? nil) ?? "") ?? -1
+        let stored =
+            Int(
+                (try database.rows("SELECT count(*) FROM \(SQLiteSQL.quoted(table.sqliteName))").first?.first ?? nil)
+                    ?? ""
+            ) ?? -1
         if stored != rows {
             return "\(table.sqliteName): \(stored) rows in the SQLite file, \(rows) in PostgreSQL"
         }
@@ -64,7 +68,8 @@ struct ExportVerifier {
             }
             seen += 1
             for index in columns.indices where hashes[row * columns.count + index] != canonical[index].hashValue {
-                mismatch = "\(table.sqliteName), row \(keyText), column \(columns[index].sqliteName): "
+                mismatch =
+                    "\(table.sqliteName), row \(keyText), column \(columns[index].sqliteName): "
                     + "PostgreSQL has \(Self.cut(fields[index] ?? "NULL")), the SQLite file a different value"
                 return
             }

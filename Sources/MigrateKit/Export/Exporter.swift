@@ -131,10 +131,16 @@ package final class Exporter {
             }
         }
         let chosen = tables.values
-            .filter { (selection.tables.isEmpty || selection.tables.contains($0.name)) && !selection.excludes(table: $0.name) }
+            .filter {
+                (selection.tables.isEmpty || selection.tables.contains($0.name)) && !selection.excludes(table: $0.name)
+            }
             .sorted { $0.name < $1.name }
         guard !chosen.isEmpty else {
-            throw MigrateError(.usage, "schema \(schema) has no tables to export", hint: "run `migrate upgrade` first, or check --schema")
+            throw MigrateError(
+                .usage,
+                "schema \(schema) has no tables to export",
+                hint: "run `migrate upgrade` first, or check --schema"
+            )
         }
         if let layout { return try layout.plan(tables: chosen, selection: selection) }
         return ExportPlan.plain(tables: chosen, selection: selection, defaults: defaults)
@@ -168,7 +174,13 @@ package final class Exporter {
                 report(.tableWritten(table: table.name, rows: rows, seconds: seconds))
                 rowCounts.append(rows)
                 summaries.append(
-                    ExportTableSummary(table: table.name, sqliteTable: table.sqliteName, rows: rows, seconds: seconds, verification: "none")
+                    ExportTableSummary(
+                        table: table.name,
+                        sqliteTable: table.sqliteName,
+                        rows: rows,
+                        seconds: seconds,
+                        verification: "none"
+                    )
                 )
             }
             for sql in plan.createAfterLoad { try sqlite(database, sql, "creating the indexes, triggers and views") }
@@ -206,7 +218,10 @@ package final class Exporter {
     private func copy(_ table: ExportPlan.Table, into database: SQLiteDatabase) throws(MigrateError) -> Int {
         let writer: ExportRowWriter
         do {
-            writer = ExportRowWriter(statement: try database.prepare(table.insertSQL), spellings: table.columns.map(\.spelling))
+            writer = ExportRowWriter(
+                statement: try database.prepare(table.insertSQL),
+                spellings: table.columns.map(\.spelling)
+            )
         } catch {
             throw MigrateError(.io, "\(table.sqliteName): \(error.message)")
         }
@@ -225,7 +240,11 @@ package final class Exporter {
         } catch let error as MigrateError {
             throw error
         } catch let error as PostgresError {
-            throw MigrateError(.statementFailed, "reading \(table.name) from PostgreSQL: \(error.message)", hint: error.hint)
+            throw MigrateError(
+                .statementFailed,
+                "reading \(table.name) from PostgreSQL: \(error.message)",
+                hint: error.hint
+            )
         } catch {
             throw MigrateError(.internal, "\(table.name): \(error)")
         }
@@ -238,7 +257,10 @@ package final class Exporter {
         let key =
             table.keyPositions.isEmpty
             ? "row \(Self.cut(fields.map { $0 ?? "NULL" }.joined(separator: ", ")))"
-            : "row " + table.keyPositions.map { "\(table.columns[$0].name)=\(Self.cut(fields[$0] ?? "NULL"))" }.joined(separator: ", ")
+            : "row "
+                + table.keyPositions.map { "\(table.columns[$0].name)=\(Self.cut(fields[$0] ?? "NULL"))" }.joined(
+                    separator: ", "
+                )
         if let failure = error as? ExportRowWriter.ValueFailure {
             let column = table.columns[failure.column]
             return MigrateError(
@@ -259,7 +281,9 @@ package final class Exporter {
         do {
             let orphans = try database.rows("PRAGMA foreign_key_check")
             if !orphans.isEmpty {
-                let shown = orphans.prefix(10).map { "\($0[0] ?? "?") rowid \($0[1] ?? "?") references \($0[2] ?? "?")" }
+                let shown = orphans.prefix(10).map {
+                    "\($0[0] ?? "?") rowid \($0[1] ?? "?") references \($0[2] ?? "?")"
+                }
                 throw MigrateError(
                     .validation,
                     "PRAGMA foreign_key_check found \(orphans.count) row(s) whose parent is missing; nothing was written:\n  "

@@ -69,7 +69,8 @@ struct LikeLayout {
             }
             used.insert(layout.name)
             var columns: [ExportPlan.Column] = []
-            for column in table.table.columns where !column.isGenerated && !selection.excludes(table: table.name, column: column.name) {
+            for column in table.table.columns
+            where !column.isGenerated && !selection.excludes(table: table.name, column: column.name) {
                 guard let target = Self.match(column.name, in: layout.columns, \.name) else {
                     problems.append(
                         "PostgreSQL column \(table.name).\(column.name) has no column in \(path)'s table \(layout.name) "
@@ -99,7 +100,8 @@ struct LikeLayout {
                     )
                 )
             }
-            for column in layout.columns where column.notNull && !column.hasDefault
+            for column in layout.columns
+            where column.notNull && !column.hasDefault
                 && !columns.contains(where: { $0.sqliteName == column.name })
             {
                 problems.append(
@@ -132,7 +134,9 @@ struct LikeLayout {
                     pragmas.append("PRAGMA \(name) = \(value)")
                 }
             }
-            if try database.rows("PRAGMA journal_mode").first?.first == "wal" { pragmas.append("PRAGMA journal_mode = WAL") }
+            if try database.rows("PRAGMA journal_mode").first?.first == "wal" {
+                pragmas.append("PRAGMA journal_mode = WAL")
+            }
         } catch {
             throw MigrateError(.io, "reading \(path): \(error.message)")
         }

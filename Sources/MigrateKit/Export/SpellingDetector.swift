@@ -6,7 +6,9 @@ enum SpellingDetector {
 
     /// The spelling for a PostgreSQL column of `kind` written into an SQLite column declared `declaredType` that
     /// holds `samples`.
-    static func spelling(kind: TargetKind, typeName: String, declaredType: String, samples: [SourceValue]) -> ExportSpelling {
+    static func spelling(kind: TargetKind, typeName: String, declaredType: String, samples: [SourceValue])
+        -> ExportSpelling
+    {
         let integers = samples.filter { if case .integer = $0 { true } else { false } }.count
         let reals = samples.filter { if case .real = $0 { true } else { false } }.count
         let texts = samples.compactMap { if case .text(let text) = $0 { text } else { nil } }
@@ -29,7 +31,9 @@ enum SpellingDetector {
             if affinity == .integer || affinity == .real { return .epoch(milliseconds: false) }
             return .instantText(kind == .date ? TimestampSpelling(dateOnly: true) : .sqlite)
         case .boolean:
-            if let words = booleanWords(texts), texts.count >= numbers { return .booleanText(true: words.0, false: words.1) }
+            if let words = booleanWords(texts), texts.count >= numbers {
+                return .booleanText(true: words.0, false: words.1)
+            }
             return .booleanInteger
         case .uuid:
             if blobs > texts.count { return .uuidBlob }
@@ -99,7 +103,9 @@ enum SpellingDetector {
 
     /// The words for true and false a column uses, in its case; nil when it holds no such word.
     static func booleanWords(_ texts: [String]) -> (String, String)? {
-        let pairs: [(String, String)] = [("true", "false"), ("t", "f"), ("yes", "no"), ("y", "n"), ("1", "0"), ("on", "off")]
+        let pairs: [(String, String)] = [
+            ("true", "false"), ("t", "f"), ("yes", "no"), ("y", "n"), ("1", "0"), ("on", "off"),
+        ]
         for text in texts {
             for (yes, no) in pairs where text.lowercased() == yes || text.lowercased() == no {
                 let upper = text == text.uppercased() && text != text.lowercased()

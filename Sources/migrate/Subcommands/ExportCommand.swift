@@ -77,7 +77,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     private static func list(_ text: String?) -> [String] {
-        text.map { $0.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) } } ?? []
+        text.map {
+            $0.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+        } ?? []
     }
 
     private func printSummary(_ summaries: [ExportTableSummary], path: String) {

@@ -32,7 +32,9 @@ final class ExportProgressPrinter {
             let elapsed = monotonicSeconds() - started
             let rate = elapsed > 0 ? Double(rows) / elapsed : 0
             var text = "\(table): \(rows) rows, \(Int(rate)) rows/s"
-            if estimate > rows, rate > 0 { text += ", about \(Int((Double(estimate - rows) / rate).rounded(.up))) s left" }
+            if estimate > rows, rate > 0 {
+                text += ", about \(Int((Double(estimate - rows) / rate).rounded(.up))) s left"
+            }
             redraw(text)
         case .tableWritten(let table, let rows, let seconds):
             close()

@@ -42,7 +42,9 @@ import Testing
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -87,7 +89,10 @@ import Testing
 
             let tables = try Self.rows(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
             #expect(tables.map { $0[0] } == ["items"])  // never schema_migrations
-            let declared = try Self.rows(file, "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('items')")
+            let declared = try Self.rows(
+                file,
+                "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('items')"
+            )
             let types = Dictionary(uniqueKeysWithValues: declared.map { ($0[0] ?? "", $0[1] ?? "") })
             #expect(
                 types == [
@@ -167,9 +172,16 @@ import Testing
             // The expression index is named, not dropped silently.
             #expect(result.standardError.contains("nodes: index nodes_lower left out, an index on expressions"))
 
-            #expect(try Self.rows(file, "SELECT \"quote\"\"col\" FROM \"Wéird \"\"T\"\" name\" ORDER BY 1") == [[nil], ["x\"y"]])
+            #expect(
+                try Self.rows(file, "SELECT \"quote\"\"col\" FROM \"Wéird \"\"T\"\" name\" ORDER BY 1") == [
+                    [nil], ["x\"y"],
+                ]
+            )
             #expect(try Self.rows(file, "SELECT count(*) FROM pairs") == [["2"]])
-            let pairKey = try Self.rows(file, "SELECT name, pk FROM pragma_table_info('pairs') WHERE pk > 0 ORDER BY pk")
+            let pairKey = try Self.rows(
+                file,
+                "SELECT name, pk FROM pragma_table_info('pairs') WHERE pk > 0 ORDER BY pk"
+            )
             #expect(pairKey == [["a", "1"], ["b", "2"]])
             let keys = try Self.rows(
                 file,
@@ -177,13 +189,19 @@ import Testing
             )
             #expect(
                 Set(keys.map { $0.map { $0 ?? "" }.joined(separator: " ") })
-                    == ["nodes parent_id id NO ACTION CASCADE", "pairs a a CASCADE SET NULL", "pairs b b CASCADE SET NULL"]
+                    == [
+                        "nodes parent_id id NO ACTION CASCADE", "pairs a a CASCADE SET NULL",
+                        "pairs b b CASCADE SET NULL",
+                    ]
             )
             #expect(try Self.rows(file, "SELECT count(*) FROM pragma_foreign_key_list('left_side')") == [["1"]])
             #expect(try Self.rows(file, "SELECT count(*) FROM pragma_foreign_key_list('right_side')") == [["1"]])
             let indexed = try Self.rows(file, "SELECT name, desc FROM pragma_index_xinfo('nodes_label') WHERE key = 1")
             #expect(indexed == [["label", "1"], ["a", "0"]])
-            let unique = try Self.rows(file, "SELECT count(*) FROM pragma_index_list('Wéird \"T\" name') WHERE \"unique\" = 1")
+            let unique = try Self.rows(
+                file,
+                "SELECT count(*) FROM pragma_index_list('Wéird \"T\" name') WHERE \"unique\" = 1"
+            )
             #expect(unique == [["1"]])
             #expect(try Self.rows(file, "PRAGMA foreign_key_check") == [])
             // The foreign keys work in the file: deleting the root cascades to its children.
@@ -195,7 +213,9 @@ import Testing
 
     @Test func anExistingFileIsKeptWithoutForceAndReplacedWithIt() throws {
         try MigrateProject.with { project in
-            try project.write([GeneratedRevision("exp1", up: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);")])
+            try project.write([
+                GeneratedRevision("exp1", up: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);")
+            ])
             #expect(try project.migrate("upgrade", "head").status == .exited(0))
             let file = project.directory.path + "/app.db"
             try SQLiteFixture.create(file, "CREATE TABLE old (x); INSERT INTO old VALUES ('keep me');")
@@ -337,10 +357,22 @@ import Testing
 
             let misfit = try project.migrate("export", file, "--like", like)
             #expect(misfit.status == .exited(2), "\(misfit.combinedOutput)")
-            #expect(misfit.standardError.contains("PostgreSQL column events.extra has no column in"), "\(misfit.standardError)")
+            #expect(
+                misfit.standardError.contains("PostgreSQL column events.extra has no column in"),
+                "\(misfit.standardError)"
+            )
             #expect(access(file, F_OK) != 0)
 
-            let result = try project.migrate("export", file, "--like", "sqlite://" + like, "--exclude", "events.extra", "--verify", "full")
+            let result = try project.migrate(
+                "export",
+                file,
+                "--like",
+                "sqlite://" + like,
+                "--exclude",
+                "events.extra",
+                "--verify",
+                "full"
+            )
             #expect(result.status == .exited(0), "\(result.combinedOutput)")
             let rows = try Self.typed(
                 file,
@@ -363,7 +395,12 @@ import Testing
             )
             // The original's own schema, trigger and index, created after the rows: the trigger did not fire.
             #expect(try Self.rows(file, "SELECT count(*) FROM audit") == [["0"]])
-            #expect(try Self.rows(file, "SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite%' ORDER BY name") == [["events_audit"], ["events_created"]])
+            #expect(
+                try Self.rows(
+                    file,
+                    "SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite%' ORDER BY name"
+                ) == [["events_audit"], ["events_created"]]
+            )
             #expect(try Self.rows(file, "PRAGMA user_version") == [["7"]])
             let original = try Self.rows(like, "SELECT sql FROM sqlite_schema WHERE name = 'Events'")
             #expect(try Self.rows(file, "SELECT sql FROM sqlite_schema WHERE name = 'Events'") == original)

@@ -72,12 +72,23 @@ import Testing
             // And the rows the phase-2 app wrote, in the phase-1 text forms.
             #expect(try file.rows("SELECT count(*) FROM agents") == [["4"]])
             #expect(
-                try file.rows("SELECT name, status, capabilities, created_at, updated_at FROM agents WHERE id = ?", [Self.newAgent])
-                    == [["Newcomer ✨", "active", "[\"review\"]", "2025-01-02T03:04:05.678000+00:00", "2025-01-02T03:04:05+00:00"]]
+                try file.rows(
+                    "SELECT name, status, capabilities, created_at, updated_at FROM agents WHERE id = ?",
+                    [Self.newAgent]
+                )
+                    == [
+                        [
+                            "Newcomer ✨", "active", "[\"review\"]", "2025-01-02T03:04:05.678000+00:00",
+                            "2025-01-02T03:04:05+00:00",
+                        ]
+                    ]
             )
             #expect(try file.rows("SELECT count(*) FROM tasks") == [["5"]])
             #expect(
-                try file.rows("SELECT title, priority, created_at FROM tasks WHERE assigned_agent_id = ?", [Self.newAgent])
+                try file.rows(
+                    "SELECT title, priority, created_at FROM tasks WHERE assigned_agent_id = ?",
+                    [Self.newAgent]
+                )
                     == [["For the newcomer", "high", "2025-01-03T00:00:00+00:00"]]
             )
             #expect(
