@@ -22,6 +22,8 @@ final class ExportRowWriter {
     private var scratch: [UInt8] = []
     /// Converted bytes (hex decoded, reformatted text).
     private var converted: [UInt8] = []
+    /// A number's text, terminated for strtod.
+    private var numberText: [CChar] = []
 
     init(statement: SQLiteStatement, spellings: [ExportSpelling]) {
         self.statement = statement
@@ -163,11 +165,18 @@ final class ExportRowWriter {
     }
 
     private func double(_ field: UnsafeRawBufferPointer, column: Int) throws(ValueFailure) -> Double {
-        var buffer = [CChar](repeating: 0, count: field.count + 1)
-        for index in 0..<field.count { buffer[index] = CChar(bitPattern: field[index]) }
-        var end: UnsafeMutablePointer<CChar>?
-        let value = strtod(buffer, &end)
-        guard field.count > 0, let end, end.pointee == 0 else { throw failure(column, field, "a number") }
+        // strtod needs a terminated string: the field is copied into a buffer kept for the next value.
+        numberText.removeAll(keepingCapacity: true)
+        numberText.append(contentsOf: field.lazy.map { CChar(bitPattern: $0) })
+        numberText.append(0)
+        var parsed = true
+        let value = numberText.withUnsafeBufferPointer { text in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(text.baseAddress!, &end)
+            parsed = field.count > 0 && end.map { $0.pointee == 0 } == true
+            return value
+        }
+        guard parsed else { throw failure(column, field, "a number") }
         return value
     }
 
