@@ -73,15 +73,7 @@ final class ExportRowWriter {
             let byte = field[index]
             if byte == UInt8(ascii: "\\"), index + 1 < field.count {
                 index += 1
-                switch field[index] {
-                case UInt8(ascii: "n"): output.append(0x0A)
-                case UInt8(ascii: "r"): output.append(0x0D)
-                case UInt8(ascii: "t"): output.append(0x09)
-                case UInt8(ascii: "b"): output.append(0x08)
-                case UInt8(ascii: "f"): output.append(0x0C)
-                case UInt8(ascii: "v"): output.append(0x0B)
-                case let other: output.append(other)
-                }
+                output.append(CopyText.unescaped(field[index]))
             } else {
                 output.append(byte)
             }

@@ -60,7 +60,7 @@ struct LikeLayout {
         var planned: [ExportPlan.Table] = []
         var used: Set<String> = []
         for table in chosen {
-            guard let layout = Self.match(table.name, in: tables, \.name) else {
+            guard let layout = NameMatch.find(table.name, in: tables, \.name) else {
                 problems.append(
                     "PostgreSQL table \(table.name) has no table in \(path) "
                         + "(leave it out with --exclude \(table.name))"
@@ -71,7 +71,7 @@ struct LikeLayout {
             var columns: [ExportPlan.Column] = []
             for column in table.table.columns
             where !column.isGenerated && !selection.excludes(table: table.name, column: column.name) {
-                guard let target = Self.match(column.name, in: layout.columns, \.name) else {
+                guard let target = NameMatch.find(column.name, in: layout.columns, \.name) else {
                     problems.append(
                         "PostgreSQL column \(table.name).\(column.name) has no column in \(path)'s table \(layout.name) "
                             + "(leave it out with --exclude \(table.name).\(column.name))"
@@ -167,12 +167,5 @@ struct LikeLayout {
             }
         }
         return values
-    }
-
-    /// An exact match, else the one match ignoring case.
-    static func match<Element>(_ name: String, in candidates: [Element], _ nameOf: (Element) -> String) -> Element? {
-        if let exact = candidates.first(where: { nameOf($0) == name }) { return exact }
-        let folded = candidates.filter { nameOf($0).lowercased() == name.lowercased() }
-        return folded.count == 1 ? folded[0] : nil
     }
 }
