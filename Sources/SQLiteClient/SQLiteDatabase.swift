@@ -103,6 +103,17 @@ package final class SQLiteStatement {
         }
     }
 
+    /// Runs a statement that returns no row (an INSERT), then resets it for the next bindings.
+    package func run() throws(SQLiteError) {
+        let status = sqlite3_step(statement)
+        guard status == SQLITE_DONE || status == SQLITE_ROW else {
+            let message = database.lastMessage
+            sqlite3_reset(statement)
+            throw SQLiteError(code: status, message: message)
+        }
+        sqlite3_reset(statement)
+    }
+
     /// Starts the statement again, keeping its bindings.
     package func reset() {
         sqlite3_reset(statement)
@@ -160,6 +171,23 @@ package final class SQLiteStatement {
         try check(
             value.withUnsafeBytes { sqlite3_bind_blob(statement, Int32(index), $0.baseAddress, Int32($0.count), sqliteTransient) }
         )
+    }
+
+    /// Binds UTF-8 text given as bytes (copied by SQLite), without making a Swift `String` first.
+    package func bind(utf8 value: UnsafeRawBufferPointer, at index: Int) throws(SQLiteError) {
+        // A zero-length buffer may have no base address, and a NULL pointer would bind SQL NULL.
+        guard let pointer = value.baseAddress, !value.isEmpty else { return try bind("", at: index) }
+        try check(
+            sqlite3_bind_text(statement, Int32(index), pointer.assumingMemoryBound(to: CChar.self), Int32(value.count), sqliteTransient)
+        )
+    }
+
+    /// Binds a blob given as bytes (copied by SQLite).
+    package func bind(blob value: UnsafeRawBufferPointer, at index: Int) throws(SQLiteError) {
+        guard let pointer = value.baseAddress, !value.isEmpty else {
+            return try check(sqlite3_bind_zeroblob(statement, Int32(index), 0))
+        }
+        try check(sqlite3_bind_blob(statement, Int32(index), pointer, Int32(value.count), sqliteTransient))
     }
 
     package func bindNull(at index: Int) throws(SQLiteError) {

@@ -71,7 +71,7 @@ import Testing
 
     static let subcommands: [[String]] = [
         ["init"], ["upgrade"], ["downgrade"], ["current"], ["status"], ["history"], ["heads"], ["branches"],
-        ["show"], ["revision"], ["merge"], ["stamp"], ["validate"], ["diff"], ["import"], ["db"], ["db", "start"],
+        ["show"], ["revision"], ["merge"], ["stamp"], ["validate"], ["diff"], ["import"], ["export"], ["db"], ["db", "start"],
         ["db", "stop"], ["db", "status"], ["db", "url"], ["db", "destroy"],
     ]
 

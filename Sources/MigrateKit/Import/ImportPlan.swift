@@ -153,9 +153,8 @@ extension ImportPlan {
         problems: inout [String],
         what: String
     ) -> Element? {
-        if let exact = candidates.first(where: { nameOf($0) == name }) { return exact }
+        if let found = NameMatch.find(name, in: candidates, nameOf) { return found }
         let folded = candidates.filter { nameOf($0).lowercased() == name.lowercased() }
-        if folded.count == 1 { return folded[0] }
         if folded.count > 1 {
             problems.append(
                 "\(name) is ambiguous: several \(what)s match it ignoring case (\(folded.map(nameOf).sorted().joined(separator: ", ")))"

@@ -202,15 +202,10 @@ package struct ImportVerifier {
                 isNull = false
             } else if byte == UInt8(ascii: "\\"), index + 1 < count {
                 index += 1
-                switch line[index] {
-                case UInt8(ascii: "N"): isNull = true
-                case UInt8(ascii: "n"): current.append(0x0A)
-                case UInt8(ascii: "r"): current.append(0x0D)
-                case UInt8(ascii: "t"): current.append(0x09)
-                case UInt8(ascii: "b"): current.append(0x08)
-                case UInt8(ascii: "f"): current.append(0x0C)
-                case UInt8(ascii: "v"): current.append(0x0B)
-                case let other: current.append(other)
+                if line[index] == UInt8(ascii: "N") {
+                    isNull = true
+                } else {
+                    current.append(CopyText.unescaped(line[index]))
                 }
             } else {
                 current.append(byte)
@@ -221,3 +216,4 @@ package struct ImportVerifier {
         return fields
     }
 }
+

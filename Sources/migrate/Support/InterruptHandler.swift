@@ -61,6 +61,8 @@ enum InterruptHandler {
         )
         let dropped = ShadowDatabase.dropAllLive()
         if !dropped.isEmpty { Terminal.info("dropped scratch database(s) \(dropped.joined(separator: ", "))") }
+        let removed = TemporaryExportFiles.removeAll()
+        if !removed.isEmpty { Terminal.info("removed the unfinished export \(removed.joined(separator: ", "))") }
         exit(128 + signal)
     }
 }
