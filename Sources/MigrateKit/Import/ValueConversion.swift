@@ -84,16 +84,22 @@ struct ValueConversion: Sendable {
         case .text(let limit):
             switch value {
             case .text(let text):
-                return !text.utf8.contains(0) && (limit.map { text.unicodeScalars.count <= $0 } ?? true)
+                return !Self.containsNUL(text) && (limit.map { text.unicodeScalars.count <= $0 } ?? true)
             case .integer(let integer): return limit.map { String(integer).count <= $0 } ?? true
             case .real(let real): return limit.map { Self.text(of: real).count <= $0 } ?? true
-            case .blob: return (try? text(value, limit: limit)).map { !$0.utf8.contains(0) } ?? false
+            case .blob: return (try? text(value, limit: limit)).map { !Self.containsNUL($0) } ?? false
             case .null: return true
             }
         case .array, .interval, .other:
             guard let text = try? text(value, as: kind) else { return false }
-            return !text.utf8.contains(0)
+            return !Self.containsNUL(text)
         }
+    }
+
+    /// Whether `text` holds a NUL character, which PostgreSQL's text types cannot store.
+    static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(0) }
     }
 
     // MARK: - Numbers

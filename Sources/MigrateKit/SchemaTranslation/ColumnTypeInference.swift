@@ -88,7 +88,9 @@ struct ColumnTypeInference {
             case .sqlite: candidates = Self.sqliteCandidates(column)
             case .duckdb: candidates = Self.duckDBCandidates(column)
             }
-            candidates += Self.fallbacks
+            // A fallback the declared type already offers as it is adds nothing.
+            let plain = Set(candidates.filter { $0.evidence == nil }.map(\.type))
+            candidates += Self.fallbacks.filter { !plain.contains($0.type) }
         }
         standing = candidates.map { _ in true }
         rejected = candidates.map { _ in [] }
@@ -363,12 +365,21 @@ struct ColumnTypeInference {
     }
 
     private static let isCanonicalUUID: @Sendable (SourceValue) -> Bool = {
-        guard case .text(let text) = $0, text.utf8.count == 36 else { return false }
-        for (offset, byte) in text.utf8.enumerated() {
-            let isHex = (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
-            guard [8, 13, 18, 23].contains(offset) ? byte == UInt8(ascii: "-") : isHex else { return false }
+        guard case .text(var text) = $0, text.utf8.count == 36 else { return false }
+        return text.withUTF8 { bytes in
+            for offset in 0..<36 {
+                let byte = bytes[offset]
+                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else {
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x46, 0x61...0x66: continue
+                    default: return false
+                    }
+                }
+            }
+            return true
         }
-        return true
     }
 
     private static let isJSONContainer: @Sendable (SourceValue) -> Bool = {

@@ -47,8 +47,10 @@ import Foundation
             zip(columns, row).map { column, value in
                 guard let value, jsonColumns.contains(column), value.hasPrefix("'") else { return value ?? "NULL" }
                 let text = String(value.dropFirst().dropLast()).replacing("''", with: "'")
-                let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-                return parsed.map { "json:\($0)" } ?? value
+                guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+                    let normal = try? JSONSerialization.data(withJSONObject: parsed, options: [.sortedKeys, .fragmentsAllowed])
+                else { return value }
+                return "json:" + String(decoding: normal, as: UTF8.self)
             }
         }
     }
