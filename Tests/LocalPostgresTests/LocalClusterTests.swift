@@ -1,12 +1,9 @@
+import LibC
 import LocalPostgres
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// These tests create clusters of their own (not the shared test server): they are about the lifecycle.
 @Suite("Embedded cluster lifecycle", .serialized)

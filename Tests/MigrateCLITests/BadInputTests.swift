@@ -1,12 +1,9 @@
+import LibC
 import LocalPostgres
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Issue 2's bar: bad input gets a one-paragraph error that says what was wrong and what to do, a non-zero
 /// exit code, no stack trace, and never a password.

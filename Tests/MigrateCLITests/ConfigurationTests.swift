@@ -1,10 +1,7 @@
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `migrate.toml` through the CLI: environments, version-table names, timeouts.
 @Suite struct ConfigurationTests {

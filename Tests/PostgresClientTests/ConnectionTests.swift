@@ -1,10 +1,7 @@
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @Suite("Connecting")
 struct ConnectionTests {

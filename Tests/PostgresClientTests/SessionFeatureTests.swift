@@ -1,11 +1,8 @@
 import Foundation
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @Suite("Transactions, COPY, cancel, advisory locks")
 struct SessionFeatureTests {

@@ -1,12 +1,9 @@
+import LibC
 import MigrateKit
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The migration lock as a deployer meets it: the built `migrate` against a session holding the engine's key.
 @Suite struct MigrationLockTests {
