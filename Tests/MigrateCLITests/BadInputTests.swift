@@ -5,7 +5,7 @@ import PostgresClient
 import SystemProcess
 import Testing
 
-/// Issue 2's bar: bad input gets a one-paragraph error that says what was wrong and what to do, a non-zero
+/// Bad input gets a one-paragraph error that says what was wrong and what to do, a non-zero
 /// exit code, no stack trace, and never a password.
 @Suite("Bad input through the CLI")
 struct BadInputTests {

@@ -3,7 +3,7 @@ import LocalPostgres
 import MigrateTestSupport
 import Testing
 
-/// Issue 16 item 5: after the embedded server is killed, `db status` says so (not `running` for a dead pid) and the
+/// After the embedded server is killed, `db status` says so (not `running` for a dead pid) and the
 /// next command starts it again, saying so.
 @Suite("A killed embedded server", .serialized)
 struct CrashedServerTests {
