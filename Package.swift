@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -30,54 +29,57 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        // The platform's C library (glibc, musl or Darwin's), for every module that calls POSIX.
+        .target(name: "LibC"),
+
         // MARK: - Safe Swift layers over the C libraries
-        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ", "LibC"]),
         .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
         .target(name: "SQLiteClient", dependencies: ["CSQLite"]),
 
         // MARK: - Local processes and the embedded cluster
-        .target(name: "SystemProcess"),
-        .target(name: "LocalPostgres", dependencies: ["SystemProcess"]),
+        .target(name: "SystemProcess", dependencies: ["LibC"]),
+        .target(name: "LocalPostgres", dependencies: ["LibC", "SystemProcess"]),
 
         // MARK: - Engine and CLI
         .target(
             name: "MigrateKit",
             dependencies: [
+                "LibC",
                 "PostgresClient",
                 "SQLSyntax",
                 "LocalPostgres",
                 "SQLiteClient",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "migrate",
             dependencies: [
+                "LibC",
                 "MigrateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
         ),
 
         // Fuzz harnesses for the parsers of what people write (scripts/fuzz builds it with libFuzzer).
-        .executableTarget(name: "MigrateFuzz", dependencies: ["MigrateKit", "PostgresClient"]),
+        .executableTarget(name: "MigrateFuzz", dependencies: ["LibC", "MigrateKit", "PostgresClient"]),
 
         // MARK: - Tests
         .target(
             name: "MigrateTestSupport",
-            dependencies: ["PostgresClient", "LocalPostgres", "SystemProcess", "SQLiteClient"]
+            dependencies: ["LibC", "PostgresClient", "LocalPostgres", "SystemProcess", "SQLiteClient"]
         ),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "MigrateTestSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["LibC", "PostgresClient", "MigrateTestSupport"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
-        .testTarget(name: "LocalPostgresTests", dependencies: ["LocalPostgres", "MigrateTestSupport"]),
+        .testTarget(name: "LocalPostgresTests", dependencies: ["LibC", "LocalPostgres", "MigrateTestSupport"]),
         .testTarget(
             name: "MigrateKitTests",
-            dependencies: ["MigrateKit", "MigrateTestSupport"],
+            dependencies: ["LibC", "MigrateKit", "MigrateTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "MigrateCLITests", dependencies: ["MigrateTestSupport"]),
+        .testTarget(name: "MigrateCLITests", dependencies: ["LibC", "MigrateTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

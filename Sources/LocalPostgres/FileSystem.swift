@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// The few file operations the cluster manager needs, on POSIX directly (no Foundation).
 enum FileSystem {
@@ -64,7 +62,7 @@ enum FileSystem {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16384)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { LibC.read(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 { break }
             data += buffer[0..<count]
         }

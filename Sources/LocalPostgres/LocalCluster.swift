@@ -1,8 +1,5 @@
+import LibC
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A PostgreSQL cluster that migrate manages itself: the embedded default database under a
 /// project's `.migrate/`, and the throwaway cluster of a test run.

@@ -1,8 +1,5 @@
+import LibC
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Where the PostgreSQL server programs (`initdb`, `pg_ctl`, `postgres`) are installed.
 package struct PostgresBinaries: Sendable, Equatable {

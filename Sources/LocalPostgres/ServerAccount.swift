@@ -1,8 +1,5 @@
+import LibC
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The operating-system account the PostgreSQL server runs as.
 ///

@@ -2,13 +2,7 @@
 // `-sanitize=fuzzer -DFUZZING` (scripts/fuzz does this); otherwise replays the given files once each, so the
 // target builds and runs with the rest of the package.
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 #if FUZZING
     @_silgen_name("LLVMFuzzerRunDriver")

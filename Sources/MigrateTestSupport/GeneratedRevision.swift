@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// A revision file written by a test, in the documented format: header directives, `-- migrate:up`,
 /// `-- migrate:down`.

@@ -1,8 +1,5 @@
+import LibC
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Runs the `migrate` executable built alongside the tests, as a pipeline would.
 package enum MigrateExecutable {

@@ -8,7 +8,7 @@ package enum PasswordFuzz {
     ]
     package static let letters = Array("QXZJKWVqxzjkwv")
 
-    /// Passwords picked by hand: the ones issue 16 reported, and one of each kind of trouble.
+    /// Passwords picked by hand: the ones reported against earlier versions, and one of each kind of trouble.
     package static let handPicked: [String] = [
         "secret%pw", "secret%00pw", "a b", "abcd efgh", "it's \"quoted\"", "back\\slash\\", "p@ss/word?#frag",
         "pässwörd日本🔑", "%%%%", "  spaced  out  ", "key=value pairs", "sslmode=require&password=z", "'unclosed",

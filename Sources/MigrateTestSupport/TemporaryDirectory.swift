@@ -1,8 +1,5 @@
+import LibC
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A directory under `/tmp` for one test: a fake project, marked by an empty `migrations/` until a test writes
 /// `migrate.toml` and revisions into it.

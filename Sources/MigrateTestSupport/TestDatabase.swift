@@ -1,8 +1,5 @@
+import LibC
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A database of its own for one test, on the test run's server.
 package struct TestDatabase: Sendable {

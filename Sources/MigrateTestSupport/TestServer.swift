@@ -1,10 +1,7 @@
+import LibC
 import LocalPostgres
 import PostgresClient
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The PostgreSQL server a test run uses: `MIGRATE_TEST_DATABASE_URL` when set, otherwise one throwaway
 /// cluster started on first use and removed when the test process ends (even if it is killed).

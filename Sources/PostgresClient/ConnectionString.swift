@@ -1,8 +1,5 @@
 import CLibPQ
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// Reads libpq connection strings and URIs without connecting, so they can be checked early and
 /// shown to people with the password removed.

@@ -1,8 +1,5 @@
 import CLibPQ
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// One blocking connection to a PostgreSQL server, over libpq.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// Runs other programs (`initdb`, `pg_ctl`, `psql`, `migrate` itself in tests) with `posix_spawn`.
 ///

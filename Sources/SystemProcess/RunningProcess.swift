@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// A started child process whose output is being captured; wait for it or signal it.
 ///
@@ -126,7 +122,7 @@ private final class CapturedFile {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes {
-                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+                LibC.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -153,7 +149,7 @@ private final class CapturedFile {
 
     private var isClosed = false
     func close() {
-        if !isClosed { Glibc.close(descriptor) }
+        if !isClosed { LibC.close(descriptor) }
         isClosed = true
     }
 }

@@ -1,10 +1,7 @@
 import ArgumentParser
+import LibC
 import MigrateKit
 import SystemProcess
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Entry point: parses the command line, runs the command, and maps failures to the documented exit codes.
 @main

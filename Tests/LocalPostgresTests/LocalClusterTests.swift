@@ -1,12 +1,9 @@
+import LibC
 import LocalPostgres
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// These tests create clusters of their own (not the shared test server): they are about the lifecycle.
 @Suite("Embedded cluster lifecycle", .serialized)
@@ -46,7 +43,7 @@ struct LocalClusterTests {
         }
     }
 
-    /// Issue 16 item 5: a server killed with SIGKILL leaves `postmaster.pid` behind, naming a pid that is gone (or a
+    /// A server killed with SIGKILL leaves `postmaster.pid` behind, naming a pid that is gone (or a
     /// zombie nobody reaps, in a container without an init): the cluster says it crashed, and start recovers it.
     @Test func killedServerIsCrashedAndStartRecoversIt() throws {
         try TemporaryDirectory.with { project in
@@ -136,7 +133,7 @@ struct LocalClusterTests {
         return pid
     }
 
-    /// Issue 16 item 6: every path in every configuration file and connection string is quoted, so a project
+    /// Every path in every configuration file and connection string is quoted, so a project
     /// directory may hold quotes, backslashes, `$`, commas, spaces and non-ASCII letters.
     @Test(arguments: ["my app's dir", #"dq"uo$te`x\back"#, "spaces,  and, commas ", "日本語 é ü", "it's \\'both\"'"])
     func projectPathsWithAwkwardCharactersWork(name: String) throws {

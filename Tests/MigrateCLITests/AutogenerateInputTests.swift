@@ -1,11 +1,8 @@
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `diff` and `revision --autogenerate` given bad desired-state SQL (exit 2), or interrupted (exit 130).
 @Suite struct AutogenerateInputTests {

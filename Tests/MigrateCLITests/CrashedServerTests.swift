@@ -1,12 +1,9 @@
+import LibC
 import LocalPostgres
 import MigrateTestSupport
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Issue 16 item 5: after the embedded server is killed, `db status` says so (not `running` for a dead pid) and the
+/// After the embedded server is killed, `db status` says so (not `running` for a dead pid) and the
 /// next command starts it again, saying so.
 @Suite("A killed embedded server", .serialized)
 struct CrashedServerTests {
@@ -48,7 +45,7 @@ enum CrashedServer {
         guard case .running(let pid) = cluster.status() else {
             throw CrashedServerError("the server is not running: \(cluster.status())")
         }
-        guard Glibc.kill(pid, SIGKILL) == 0 else { throw CrashedServerError("kill(\(pid)) failed: errno \(errno)") }
+        guard LibC.kill(pid, SIGKILL) == 0 else { throw CrashedServerError("kill(\(pid)) failed: errno \(errno)") }
         for _ in 0..<200 where cluster.status() == .running(pid: pid) { usleep(25_000) }
         return pid
     }

@@ -1,9 +1,6 @@
+import LibC
 import MigrateTestSupport
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `migrate db ...` and zero-configuration use of the embedded cluster, through the binary.
 @Suite("Embedded default database through the CLI", .serialized)

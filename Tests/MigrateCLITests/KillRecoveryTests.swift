@@ -1,11 +1,8 @@
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `kill -9` of `migrate` at random points of a long upgrade never leaves the version table disagreeing with
 /// the catalog, and the next run finishes the job.

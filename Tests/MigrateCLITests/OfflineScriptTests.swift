@@ -18,13 +18,11 @@ import Testing
         GeneratedRevision("o003", parents: ["o002"]),
     ]
 
-    static var psql: String { ChildProcess.findExecutable("psql") ?? "/usr/lib/postgresql/15/bin/psql" }
-
     /// Runs a script the way the header of every script says to.
     static func runScript(_ script: String, named name: String, in project: MigrateProject) throws -> ProcessOutput {
         try project.directory.write(name, script)
         return try ChildProcess.run(
-            psql,
+            try PostgresPrograms.path(of: "psql"),
             [
                 "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", project.database.connectionString, "-f",
                 project.directory.absolute(name),

@@ -3,7 +3,7 @@ import PostgresClient
 import SystemProcess
 import Testing
 
-/// Issue 16's first must-fix: no output of `migrate` contains a password, whatever the password holds and however the
+/// No output of `migrate` contains a password, whatever the password holds and however the
 /// connection fails (a malformed string, a closed port, a missing socket directory, a role the server does not know).
 @Suite("No password in the CLI's output")
 struct PasswordLeakTests {
@@ -47,7 +47,7 @@ struct PasswordLeakTests {
         }
     }
 
-    /// The case issue 16 reported, word for word, and what each command prints for it.
+    /// A reported case, word for word, and what each command prints for it.
     @Test(arguments: ["postgresql://u:secret%pw@localhost/db", "postgresql://u:secret%00pw@localhost/db"])
     func reportedURLShowsNoPassword(url: String) throws {
         try TemporaryDirectory.with { project in

@@ -2,7 +2,7 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-/// Issue 16 item 6: a project directory named `my app's dir` (or with `"`, `$`, backslashes, non-ASCII) gets a
+/// A project directory named `my app's dir` (or with `"`, `$`, backslashes, non-ASCII) gets a
 /// working embedded cluster, and `db url` prints a connection string that reaches it.
 @Suite("Awkward project paths through the CLI")
 struct ProjectPathQuotingTests {

@@ -2,7 +2,7 @@ import MigrateTestSupport
 import SystemProcess
 import Testing
 
-/// Issue 16 item 7: with `url = "${DEV_URL}"` and DEV_URL unset, commands that need no database work; the variable
+/// With `url = "${DEV_URL}"` and DEV_URL unset, commands that need no database work; the variable
 /// is needed only when that database is used, and then the error names it.
 @Suite("A ${VAR} URL is needed only when the database is")
 struct UnsetURLVariableTests {

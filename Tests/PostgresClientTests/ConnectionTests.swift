@@ -2,31 +2,24 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @Suite("Connecting")
 struct ConnectionTests {
-    @Test func refusedPortFailsFastWithAClearMessage() throws {
-        let started = monotonicSeconds()
+    @Test func refusedPortFailsWithAClearMessage() throws {
         let error = try #require(throws: PostgresError.self) {
             try PostgresConnection("postgresql://nobody:s3cret-pw@127.0.0.1:1/x")
         }
         #expect(error.code == .connectionFailed)
         #expect(error.message.contains("127.0.0.1"))
         #expect(!error.description.contains("s3cret-pw"))
-        #expect(monotonicSeconds() - started < 5)
     }
 
     @Test func unroutableHostFailsWithinTheConnectTimeout() throws {
         // 192.0.2.0/24 is TEST-NET-1: packets go nowhere, so only the timeout ends the attempt.
-        let started = monotonicSeconds()
-        #expect(throws: PostgresError.self) {
+        let error = try #require(throws: PostgresError.self) {
             try PostgresConnection("host=192.0.2.1 port=5432 dbname=x", connectTimeoutSeconds: 2)
         }
-        let elapsed = monotonicSeconds() - started
-        #expect(elapsed < 6, "took \(elapsed) s")
+        // libpq's "timeout expired", not the system's own TCP give-up ("timed out") minutes later.
+        #expect(error.message.contains("timeout"), "\(error.message)")
     }
 
     @Test func malformedURLIsRejectedBeforeConnecting() throws {
@@ -72,10 +65,4 @@ struct ConnectionTests {
         #expect(options["sslmode"] == "disable")
         #expect(options["user"] == "u")
     }
-}
-
-func monotonicSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -1,11 +1,8 @@
 import Foundation
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @Suite("Transactions, COPY, cancel, advisory locks")
 struct SessionFeatureTests {
@@ -84,12 +81,11 @@ struct SessionFeatureTests {
                 }
                 cancellerDone.signal()
             }
-            let started = monotonicSeconds()
             let error = #expect(throws: PostgresError.self) { try connection.execute("SELECT pg_sleep(20)") }
             statementEnded.signal()
             cancellerDone.wait()
+            // query_canceled: the sleep was cut short (it would end without an error).
             #expect(error?.sqlState == "57014")
-            #expect(monotonicSeconds() - started < 10)
             #expect(try connection.execute("SELECT 1").scalar == "1")
         }
     }

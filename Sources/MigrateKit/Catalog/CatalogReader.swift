@@ -1,4 +1,3 @@
-import Logging
 import PostgresClient
 
 /// Reads a database's schema into a ``CatalogSnapshot`` with one query per kind of object.
@@ -10,12 +9,9 @@ import PostgresClient
 /// state.
 package struct CatalogReader: Sendable {
     package var options: CatalogReadOptions
-    package var logger: Logger
 
-    package init(options: CatalogReadOptions = CatalogReadOptions(), logger: Logger = Logger(label: "migrate.catalog"))
-    {
+    package init(options: CatalogReadOptions = CatalogReadOptions()) {
         self.options = options
-        self.logger = logger
     }
 
     /// Reads the schema of the database `connection` is connected to.
@@ -51,14 +47,6 @@ package struct CatalogReader: Sendable {
         }
         var assembly = CatalogAssembly(options: options)
         try assembly.run(on: connection)
-        logger.debug(
-            "read catalog",
-            metadata: [
-                "database": "\(connection.endpoint.database)",
-                "tables": "\(assembly.snapshot.tables.count)",
-                "dependencies": "\(assembly.snapshot.dependencies.count)",
-            ]
-        )
         return assembly.snapshot
     }
 

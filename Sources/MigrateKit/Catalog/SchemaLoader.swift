@@ -1,4 +1,3 @@
-import Logging
 import PostgresClient
 
 /// Turns a ``SchemaSource`` into a ``CatalogSnapshot``: reads a database directly, or builds the schema
@@ -7,16 +6,17 @@ package struct SchemaLoader {
     /// The server where shadow databases are created (any database on it, e.g. the live one's URL).
     package var shadowServer: String?
     package var readOptions: CatalogReadOptions
-    package var logger: Logger
+    /// Told what a person should know that does not stop the work (a shadow database left behind).
+    package var report: (MigrationEvent) -> Void
 
     package init(
         shadowServer: String?,
         readOptions: CatalogReadOptions = CatalogReadOptions(),
-        logger: Logger = Logger(label: "migrate.schema")
+        report: @escaping (MigrationEvent) -> Void = { _ in }
     ) {
         self.shadowServer = shadowServer
         self.readOptions = readOptions
-        self.logger = logger
+        self.report = report
     }
 
     /// Reads the schema a source describes.
@@ -37,7 +37,7 @@ package struct SchemaLoader {
         // A database on the current side is read on its own thread while the desired side is built and read.
         var background: BackgroundRead<CatalogSnapshot>?
         if case .database(let connectionString) = from {
-            let reader = CatalogReader(options: readOptions, logger: logger)
+            let reader = CatalogReader(options: readOptions)
             background = BackgroundRead {
                 let connection: PostgresConnection
                 do {
@@ -64,7 +64,7 @@ package struct SchemaLoader {
         _ source: SchemaSource,
         _ body: (CatalogSnapshot, PostgresConnection) throws -> Result
     ) throws -> Result {
-        let reader = CatalogReader(options: readOptions, logger: logger)
+        let reader = CatalogReader(options: readOptions)
         func run(_ connectionString: String) throws -> Result {
             let connection: PostgresConnection
             do {
@@ -80,12 +80,12 @@ package struct SchemaLoader {
             return try run(connectionString)
         case .sqlFiles(let path):
             let files = try ShadowDatabase.sqlFiles(at: path)
-            return try ShadowDatabase.with(server: try server(for: "the SQL in \(path)"), logger: logger) { shadow in
+            return try ShadowDatabase.with(server: try server(for: "the SQL in \(path)"), report: report) { shadow in
                 for file in files { try shadow.apply(sqlFilesAt: file) }
                 return try run(shadow.connectionString)
             }
         case .migrations(let revision, let replayer):
-            return try ShadowDatabase.with(server: try server(for: "revision \(revision)"), logger: logger) { shadow in
+            return try ShadowDatabase.with(server: try server(for: "revision \(revision)"), report: report) { shadow in
                 try replayer.replay(upTo: revision, into: shadow.connectionString)
                 return try run(shadow.connectionString)
             }

@@ -1,19 +1,11 @@
-import Logging
+import LibC
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A scratch database (`migrate_shadow_<random>`) where the desired schema is built, so that it can be read
 /// back through the same catalog queries, and normalised by the same server, as the live database.
 ///
 /// It is created from `template0` (so nothing a site added to `template1` leaks in) and dropped with
-/// `DROP DATABASE ... WITH (FORCE)` by ``drop()``, which ``with(server:logger:_:)`` calls also when the
+/// `DROP DATABASE ... WITH (FORCE)` by ``drop()``, which ``with(server:report:_:)`` calls also when the
 /// work fails. Every shadow database that exists is listed in a process-wide registry, so that an
 /// interrupted command can still remove it: see ``dropAllLive()``.
 package final class ShadowDatabase {
@@ -23,20 +15,23 @@ package final class ShadowDatabase {
     package let connectionString: String
     /// The server connection it was created through, used again to drop it.
     private let serverConnectionString: String
-    private let logger: Logger
+    /// Where the warning goes when the database cannot be dropped.
+    private let report: (MigrationEvent) -> Void
     private var isDropped = false
 
     /// Creates an empty shadow database on the server `serverConnectionString` points at.
-    /// - Parameter serverConnectionString: Any database on the server (the live database will do); the
-    ///   role needs `CREATEDB`.
+    /// - Parameters:
+    ///   - serverConnectionString: Any database on the server (the live database will do); the role needs
+    ///     `CREATEDB`.
+    ///   - report: Told (`.warning`) when the database cannot be dropped afterwards.
     /// - Throws: ``MigrateError`` `.connection` when the server cannot be reached or refuses to create it.
-    package init(server serverConnectionString: String, logger: Logger = Logger(label: "migrate.shadow"))
+    package init(server serverConnectionString: String, report: @escaping (MigrationEvent) -> Void = { _ in })
         throws(MigrateError)
     {
         let name = "migrate_shadow_" + Self.randomSuffix()
         self.name = name
         self.serverConnectionString = serverConnectionString
-        self.logger = logger
+        self.report = report
         do {
             connectionString = try ConnectionString.replacing(["dbname": name], in: serverConnectionString)
         } catch {
@@ -56,7 +51,6 @@ package final class ShadowDatabase {
                 hint: "the role needs the CREATEDB privilege; or give a shadow server URL where it has it"
             )
         }
-        logger.debug("created shadow database", metadata: ["name": "\(name)"])
     }
 
     deinit {
@@ -66,10 +60,10 @@ package final class ShadowDatabase {
     /// Creates a shadow database, runs `body` with it, and drops it afterwards, also when `body` throws.
     package static func with<Result>(
         server: String,
-        logger: Logger = Logger(label: "migrate.shadow"),
+        report: @escaping (MigrationEvent) -> Void = { _ in },
         _ body: (ShadowDatabase) throws -> Result
     ) throws -> Result {
-        let shadow = try ShadowDatabase(server: server, logger: logger)
+        let shadow = try ShadowDatabase(server: server, report: report)
         defer { shadow.drop() }
         return try body(shadow)
     }
@@ -118,10 +112,8 @@ package final class ShadowDatabase {
     package func drop() {
         guard !isDropped else { return }
         isDropped = true
-        if Self.dropDatabase(name, server: serverConnectionString) {
-            logger.debug("dropped shadow database", metadata: ["name": "\(name)"])
-        } else {
-            logger.warning("could not drop shadow database \(name); drop it by hand")
+        if !Self.dropDatabase(name, server: serverConnectionString) {
+            report(.warning("could not drop the shadow database \(name); drop it by hand (DROP DATABASE \(name))"))
         }
         ShadowRegistry.remove(name)
     }

@@ -16,6 +16,16 @@ package enum DatabaseConnector {
         package var announcement: String {
             "using \(connection.endpoint) (\(target.sourceDescription))"
         }
+
+        /// The server's `version()`: "PostgreSQL 15.18 on x86_64-pc-linux-gnu, compiled by ...".
+        /// - Throws: ``MigrateError`` `.connection` when the query fails.
+        package func serverVersion() throws(MigrateError) -> String {
+            do {
+                return try connection.execute("SELECT version()").scalar ?? "unknown"
+            } catch {
+                throw MigrateError(.connection, "reading the server's version failed: \(error.message)")
+            }
+        }
     }
 
     /// Connects to the target, starting the embedded cluster if that is the target.
@@ -31,11 +41,7 @@ package enum DatabaseConnector {
         case .embedded:
             let cluster = try embeddedCluster(for: target)
             let outcome: LocalCluster.StartOutcome
-            do {
-                outcome = try cluster.start()
-            } catch {
-                throw MigrateError(.embeddedCluster, error.message, hint: error.hint)
-            }
+            do { outcome = try cluster.start() } catch { throw MigrateError(error) }
             return Session(
                 connection: try open(cluster.connectionString, target: target),
                 target: target,
@@ -53,11 +59,7 @@ package enum DatabaseConnector {
                 hint: "run it without --url/DATABASE_URL/database.url to manage the local cluster under .migrate/"
             )
         }
-        do {
-            return try LocalCluster(root: directory)
-        } catch {
-            throw MigrateError(.embeddedCluster, error.message, hint: error.hint)
-        }
+        do { return try LocalCluster(root: directory) } catch { throw MigrateError(error) }
     }
 
     /// Connects with a libpq connection string, turning failures into actionable messages.
@@ -105,6 +107,13 @@ package enum DatabaseConnector {
             "cannot connect to \(target): \(reason)",
             hint: hint
         )
+    }
+}
+
+extension MigrateError {
+    /// The embedded cluster's failure (`initdb`, `pg_ctl`, its files), as code `.embeddedCluster`.
+    package init(_ error: LocalClusterError) {
+        self.init(.embeddedCluster, error.message, hint: error.hint)
     }
 }
 

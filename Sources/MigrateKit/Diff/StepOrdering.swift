@@ -30,7 +30,7 @@ struct StepOrdering {
         result.reserveCapacity(sorted.count)
         while result.count < sorted.count {
             let next: Int
-            if let position = ready.pop() {
+            if let position = ready.popMin() {
                 guard !done[position] else { continue }
                 next = position
             } else {
@@ -43,50 +43,9 @@ struct StepOrdering {
             result.append(sorted[next])
             for successor in successors[next] where !done[successor] {
                 waiting[successor] -= 1
-                if waiting[successor] == 0 { ready.push(successor) }
+                if waiting[successor] == 0 { ready.insert(successor) }
             }
         }
         return result
-    }
-}
-
-/// A binary min-heap of integers.
-private struct MinHeap {
-    private var items: [Int]
-
-    init(_ items: [Int]) {
-        self.items = []
-        for item in items { push(item) }
-    }
-
-    mutating func push(_ item: Int) {
-        items.append(item)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child] < items[parent] else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < items.count, items[left] < items[smallest] { smallest = left }
-                if right < items.count, items[right] < items[smallest] { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return first
     }
 }

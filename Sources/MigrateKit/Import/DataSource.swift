@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// The file `migrate import` (and `revision --from`) reads: `sqlite:///abs/path.db`, `sqlite:relative.db`,
 /// `duckdb:///abs/path.duckdb`, `duckdb:relative.duckdb`, or a plain path whose first bytes say which.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// The DuckDB command-line program, kept running read-only on one database file, answering one query at a time.
 ///
@@ -154,9 +152,9 @@ final class DuckDBShell {
     func close() {
         guard !isClosed else { return }
         isClosed = true
-        Glibc.close(input)
-        Glibc.close(output)
-        Glibc.close(errors)
+        LibC.close(input)
+        LibC.close(output)
+        LibC.close(errors)
         var status: Int32 = 0
         for _ in 0..<500 {
             let result = waitpid(pid, &status, WNOHANG)
@@ -187,7 +185,7 @@ final class DuckDBShell {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
-                Glibc.send(input, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+                LibC.send(input, $0.baseAddress! + offset, $0.count - offset, sendWithoutSIGPIPE)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -272,11 +270,11 @@ final class DuckDBShell {
         // `pipe2` is not imported into Swift; no other program is started between `pipe` and `fcntl` here but
         // one started by another thread could inherit the pipes for that moment, which only delays its end-of-file.
         guard pipe(&outputPipe) == 0 else {
-            socketPair.forEach { _ = Glibc.close($0) }
+            socketPair.forEach { _ = LibC.close($0) }
             throw failed("pipe")
         }
         guard pipe(&errorPipe) == 0 else {
-            (socketPair + outputPipe).forEach { _ = Glibc.close($0) }
+            (socketPair + outputPipe).forEach { _ = LibC.close($0) }
             throw failed("pipe")
         }
         for descriptor in outputPipe + errorPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
@@ -313,9 +311,9 @@ final class DuckDBShell {
         let status = copies.withUnsafeBufferPointer { argvPointer in
             posix_spawn(&childPID, executable, &actions, &attributes, argvPointer.baseAddress!, environ)
         }
-        [socketPair[1], outputPipe[1], errorPipe[1]].forEach { _ = Glibc.close($0) }
+        [socketPair[1], outputPipe[1], errorPipe[1]].forEach { _ = LibC.close($0) }
         guard status == 0 else {
-            [socketPair[0], outputPipe[0], errorPipe[0]].forEach { _ = Glibc.close($0) }
+            [socketPair[0], outputPipe[0], errorPipe[0]].forEach { _ = LibC.close($0) }
             errno = status
             throw failed("posix_spawn")
         }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// Reads a DuckDB database file through DuckDB's command-line program (`duckdb`, PyPI package `duckdb-cli`).
 ///

@@ -1,11 +1,6 @@
 import Crypto
+import LibC
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// `migrate import`: fills the target's tables from an SQLite or DuckDB file, table by table, each all or
 /// nothing, recording progress so that a failed or killed run resumes, then verifies what PostgreSQL stored.

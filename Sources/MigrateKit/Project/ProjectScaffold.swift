@@ -1,12 +1,5 @@
+import LibC
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// What `migrate init` writes into a directory: a commented `migrate.toml`, `migrations/versions/`, the
 /// desired-state `schema/`, and `.migrate/` in `.gitignore`.
@@ -230,7 +223,7 @@ package struct ProjectScaffold: Sendable {
         defer { close(descriptor) }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { LibC.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw MigrateError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")

@@ -3,108 +3,40 @@
 /// See `RevisionFile` for the format. A revision's place in history is its `parents` (`down_revision`);
 /// `dependsOn` adds "apply those first" edges that do not make it a child of them.
 package struct Revision: Sendable, Hashable {
-    // The fields live in one shared, copy-on-write object: a revision is copied into graphs, plans and history
-    // entries, and copying a dozen strings and arrays each time costs more, over 10,000 revisions, than
-    // parsing them does. Copying a `Revision` is one retain.
-    private var storage: Storage
-
-    private struct Fields: Sendable, Hashable {
-        var id: String
-        var parents: [String]
-        var message: String
-        var created: RevisionTimestamp?
-        var branchLabels: [String]
-        var dependsOn: [String]
-        var isTransactional: Bool
-        var lockTimeout: PostgresDuration?
-        var statementTimeout: PostgresDuration?
-        var up: RevisionSection
-        var down: RevisionSection
-        var path: String
-        var lines: Lines
-    }
-
-    /// Mutated only while uniquely referenced (see `fields`), so sharing it between threads is safe.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var fields: Fields {
-        get { storage.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
-        }
-    }
-
     /// The revision id (`-- migrate:revision`).
-    package var id: String {
-        get { storage.fields.id }
-        set { fields.id = newValue }
-    }
+    package var id: String
 
     /// The ids this revision follows (`-- migrate:down_revision`), as written; empty for a root, two or more for
     /// a merge.
-    package var parents: [String] {
-        get { storage.fields.parents }
-        set { fields.parents = newValue }
-    }
+    package var parents: [String]
 
     /// One line describing the change; empty when the file has none.
-    package var message: String {
-        get { storage.fields.message }
-        set { fields.message = newValue }
-    }
+    package var message: String
 
     /// When the revision was written, if the file says.
-    package var created: RevisionTimestamp? {
-        get { storage.fields.created }
-        set { fields.created = newValue }
-    }
+    package var created: RevisionTimestamp?
 
     /// Names this revision can be referred to by (`label`, `label@head`...).
-    package var branchLabels: [String] {
-        get { storage.fields.branchLabels }
-        set { fields.branchLabels = newValue }
-    }
+    package var branchLabels: [String]
 
     /// Extra prerequisites as written: ids, unique id prefixes or branch labels. `RevisionGraph` resolves them.
-    package var dependsOn: [String] {
-        get { storage.fields.dependsOn }
-        set { fields.dependsOn = newValue }
-    }
+    package var dependsOn: [String]
 
     /// Whether the up and down sections each run inside one transaction (`-- migrate:transaction`, default
     /// `true`). When `false` they run statement by statement, as `CREATE INDEX CONCURRENTLY` needs.
-    package var isTransactional: Bool {
-        get { storage.fields.isTransactional }
-        set { fields.isTransactional = newValue }
-    }
+    package var isTransactional: Bool
 
     /// `SET lock_timeout` for this revision's statements, when the file sets one.
-    package var lockTimeout: PostgresDuration? {
-        get { storage.fields.lockTimeout }
-        set { fields.lockTimeout = newValue }
-    }
+    package var lockTimeout: PostgresDuration?
 
     /// `SET statement_timeout` for this revision's statements, when the file sets one.
-    package var statementTimeout: PostgresDuration? {
-        get { storage.fields.statementTimeout }
-        set { fields.statementTimeout = newValue }
-    }
+    package var statementTimeout: PostgresDuration?
 
     /// The upgrade SQL.
-    package var up: RevisionSection {
-        get { storage.fields.up }
-        set { fields.up = newValue }
-    }
+    package var up: RevisionSection
 
     /// The downgrade SQL; without SQL the revision cannot be downgraded (see `isReversible`).
-    package var down: RevisionSection {
-        get { storage.fields.down }
-        set { fields.down = newValue }
-    }
+    package var down: RevisionSection
 
     /// SHA-256 of `up.text` as lowercase hex: recorded when applied, so that edits to a shipped revision show.
     ///
@@ -113,16 +45,10 @@ package struct Revision: Sendable, Hashable {
     package var checksum: String { RevisionFile.checksum(of: up.text) }
 
     /// The file the revision was read from, as the loader was given it (for messages).
-    package var path: String {
-        get { storage.fields.path }
-        set { fields.path = newValue }
-    }
+    package var path: String
 
     /// Where the directives are in the file, for messages about them.
-    package var lines: Lines {
-        get { storage.fields.lines }
-        set { fields.lines = newValue }
-    }
+    package var lines: Lines
 
     /// File lines of directives that the graph may complain about; `nil` when the directive is absent.
     package struct Lines: Sendable, Hashable {
@@ -160,31 +86,19 @@ package struct Revision: Sendable, Hashable {
         path: String,
         lines: Lines
     ) {
-        storage = Storage(
-            Fields(
-                id: id,
-                parents: parents,
-                message: message,
-                created: created,
-                branchLabels: branchLabels,
-                dependsOn: dependsOn,
-                isTransactional: isTransactional,
-                lockTimeout: lockTimeout,
-                statementTimeout: statementTimeout,
-                up: up,
-                down: down,
-                path: path,
-                lines: lines
-            )
-        )
-    }
-
-    package static func == (lhs: Revision, rhs: Revision) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields)
+        self.id = id
+        self.parents = parents
+        self.message = message
+        self.created = created
+        self.branchLabels = branchLabels
+        self.dependsOn = dependsOn
+        self.isTransactional = isTransactional
+        self.lockTimeout = lockTimeout
+        self.statementTimeout = statementTimeout
+        self.up = up
+        self.down = down
+        self.path = path
+        self.lines = lines
     }
 
     /// Whether this revision joins two or more lines of history.

@@ -1,12 +1,5 @@
 import Dispatch
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// The directory of revision files (`migrations/versions/`).
 ///
@@ -92,9 +85,7 @@ package struct RevisionDirectory: Sendable {
             if RevisionFile.isRevisionFileName(name) { names.append(name) }
         }
         if errno != 0 { throw ioError("cannot list the revisions directory", path: path) }
-        // Revision file names are ASCII (others are rejected), for which byte order is `<`.
-        names.sortByASCII { $0 }
-        return names
+        return names.sorted()
     }
 
     /// Reads a whole file into the start of `buffer`, growing it as needed, and returns the file's length;

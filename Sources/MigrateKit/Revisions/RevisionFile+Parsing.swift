@@ -1,12 +1,5 @@
 import Crypto
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 extension RevisionFile {
     /// Parses the contents of a revision file.
@@ -70,9 +63,8 @@ private struct RevisionFileParser {
         var next: Int
     }
 
-    /// The line of each header directive seen so far, by its index in `RevisionFile.headerKeys` (inline: one
-    /// heap allocation less per file).
-    private var directiveLines = InlineArray<9, Int?>(repeating: nil)
+    /// The line of each header directive seen so far, by key.
+    private var directiveLines: [String: Int] = [:]
     private var id: String?
     private var parents: [String]?
     private var message = ""
@@ -88,11 +80,6 @@ private struct RevisionFileParser {
     private var sawCarriageReturn = false
 
     init(buffer: UnsafeBufferPointer<UInt8>, path: String) {
-        assert(RevisionFile.headerKeys.count == 9, "directiveLines has one slot per header key")
-        assert(
-            RevisionFile.headerKeys[HeaderKey.statementTimeout.rawValue] == "statement_timeout",
-            "HeaderKey follows the order of RevisionFile.headerKeys"
-        )
         self.buffer = buffer
         self.path = path
         if let base = buffer.baseAddress {
@@ -201,12 +188,11 @@ private struct RevisionFileParser {
                 location: SourceLocation(file: path, line: upMarker.number)
             )
         }
-        for (key, items) in [(HeaderKey.downRevision, parents), (.dependsOn, dependsOn)] where items.contains(id) {
+        for (key, items) in [("down_revision", parents), ("depends_on", dependsOn)] where items.contains(id) {
             throw MigrateError(
                 .revisionFile,
-                "revision `\(id)` lists itself in `-- migrate:\(RevisionFile.headerKeys[key.rawValue])`; expected "
-                    + "other revisions",
-                location: SourceLocation(file: path, line: directiveLine(key))
+                "revision `\(id)` lists itself in `-- migrate:\(key)`; expected other revisions",
+                location: SourceLocation(file: path, line: directiveLines[key])
             )
         }
         if !upContainsSQL && parents.count <= 1 {
@@ -243,10 +229,10 @@ private struct RevisionFileParser {
             down: down,
             path: path,
             lines: Revision.Lines(
-                revision: directiveLine(.revision)!,
-                downRevision: directiveLine(.downRevision)!,
-                branchLabels: directiveLine(.branchLabels),
-                dependsOn: directiveLine(.dependsOn)
+                revision: directiveLines["revision"]!,
+                downRevision: directiveLines["down_revision"]!,
+                branchLabels: directiveLines["branch_labels"],
+                dependsOn: directiveLines["depends_on"]
             )
         )
     }
@@ -292,17 +278,6 @@ private struct RevisionFileParser {
             buffer.count - offset >= prefix.count
                 && memcmp(buffer.baseAddress! + offset, prefix.baseAddress!, prefix.count) == 0
         }
-    }
-
-    /// The header keys by their position in `RevisionFile.headerKeys`: one integer comparison where a key's
-    /// name would take string comparisons, ten times over for every file.
-    private enum HeaderKey: Int {
-        case revision, downRevision, message, created, branchLabels, dependsOn, transaction, lockTimeout
-        case statementTimeout
-    }
-
-    private func directiveLine(_ key: HeaderKey) -> Int? {
-        directiveLines[key.rawValue]
     }
 
     // MARK: - Directives
@@ -358,26 +333,17 @@ private struct RevisionFileParser {
     }
 
     private mutating func headerDirective(key: String, value: Range<Int>, line: Line) throws {
-        guard let keyIndex = RevisionFile.headerKeys.firstIndex(of: key) else {
-            let keys = Array(RevisionFile.headerKeys) + ["up", "down"]
-            let suggestion = ConfigurationSchema.closest(to: key, among: keys).map { "did you mean `-- migrate:\($0)`? " }
-            throw error(
-                "unknown directive `-- migrate:\(key)`; \(suggestion ?? "")expected one of the keys "
-                    + RevisionFile.headerKeys.joined(separator: ", ") + ", or `up`",
-                line,
-                at: line.start + RevisionFile.directivePrefix.utf8.count
-            )
-        }
-        if let first = directiveLines[keyIndex] {
+        if let first = directiveLines[key] {
             throw error(
                 "duplicate directive `-- migrate:\(key)` on lines \(first) and \(line.number); expected it once",
                 line
             )
         }
-        directiveLines[keyIndex] = line.number
+        directiveLines[key] = line.number
 
-        switch HeaderKey(rawValue: keyIndex)! {
-        case .revision:
+        // The cases are `RevisionFile.headerKeys`.
+        switch key {
+        case "revision":
             let text = try decode(value, line: line)
             guard Revision.isValidIdentifier(text) else {
                 throw error(
@@ -388,7 +354,7 @@ private struct RevisionFileParser {
                 )
             }
             id = text
-        case .downRevision:
+        case "down_revision":
             let items = listItems(value)
             // `None` too: it is what Alembic's Python files say.
             if items.isEmpty || (items.count == 1 && items[0].lowercased() == "none") {
@@ -397,9 +363,9 @@ private struct RevisionFileParser {
                 try checkIdentifiers(items, what: "parent revision id", line: line, value: value)
                 parents = items
             }
-        case .message:
+        case "message":
             message = try decode(value, line: line)
-        case .created:
+        case "created":
             guard let timestamp = RevisionTimestamp(utf8: UnsafeBufferPointer(rebasing: buffer[value])) else {
                 throw error(
                     "expected a UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` (e.g. `2026-11-23T10:15:00Z`); "
@@ -409,20 +375,20 @@ private struct RevisionFileParser {
                 )
             }
             created = timestamp
-        case .branchLabels:
+        case "branch_labels":
             branchLabels = listItems(value)
             try checkIdentifiers(branchLabels, what: "branch label", line: line, value: value)
-        case .dependsOn:
+        case "depends_on":
             dependsOn = listItems(value)
             try checkIdentifiers(dependsOn, what: "revision id, id prefix or branch label", line: line, value: value)
-        case .transaction:
+        case "transaction":
             switch string(value) {
             case "true": isTransactional = true
             case "false": isTransactional = false
             case let text:
                 throw error("expected `true` or `false`; found `\(text)`", line, at: value.lowerBound)
             }
-        case .lockTimeout, .statementTimeout:
+        case "lock_timeout", "statement_timeout":
             let text = try decode(value, line: line)
             let duration: PostgresDuration
             do {
@@ -431,6 +397,15 @@ private struct RevisionFileParser {
                 throw self.error(error.description, line, at: value.lowerBound)
             }
             if key == "lock_timeout" { lockTimeout = duration } else { statementTimeout = duration }
+        default:
+            let keys = RevisionFile.headerKeys + ["up", "down"]
+            let suggestion = ConfigurationSchema.closest(to: key, among: keys).map { "did you mean `-- migrate:\($0)`? " }
+            throw error(
+                "unknown directive `-- migrate:\(key)`; \(suggestion ?? "")expected one of the keys "
+                    + RevisionFile.headerKeys.joined(separator: ", ") + ", or `up`",
+                line,
+                at: line.start + RevisionFile.directivePrefix.utf8.count
+            )
         }
     }
 
@@ -480,25 +455,8 @@ private struct RevisionFileParser {
     }
 
     /// The bytes as a `String`, or `nil` when they are not UTF-8.
-    ///
-    /// Revision files are nearly always ASCII, which needs no validation; `String(validating:as:)` goes
-    /// through unspecialised generic code that costs more than the rest of parsing a header.
     private static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var isASCII = true
-        let raw = UnsafeRawBufferPointer(bytes)
-        var index = 0
-        while index + 8 <= raw.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                isASCII = false
-                break
-            }
-            index += 8
-        }
-        while isASCII && index < raw.count {
-            isASCII = raw[index] < 0x80
-            index += 1
-        }
-        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        String(validating: bytes, as: UTF8.self)
     }
 
     /// A section's text, with line endings normalised.

@@ -1,14 +1,4 @@
-// For `String._nfd`: canonical decomposition from the standard library's own Unicode tables. Foundation's
-// `decomposedStringWithCanonicalMapping` would link all of Foundation and ICU into the executable.
-@_spi(_Unicode) import Swift
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// The on-disk format of a revision: one `.sql` file named `<revision>_<slug>.sql` whose header is made of
 /// `-- migrate:<key> <value>` directives, followed by a `-- migrate:up` and a `-- migrate:down` section.
@@ -72,10 +62,10 @@ package enum RevisionFile {
     package static func slug(from message: String) -> String {
         var words: [String] = []
         var word = ""
-        // Canonical decomposition splits `é` into `e` and a combining accent, which is then dropped.
-        for scalar in message._nfd {
+        for scalar in message.unicodeScalars {
+            // A combining accent (from a decomposed `é`) is dropped.
             if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isSlugWordByte(byte) {
+            if let byte = slugByte(for: scalar) {
                 word.unicodeScalars.append(Unicode.Scalar(byte | (isUppercase(byte) ? 0x20 : 0)))
             } else if !word.isEmpty {
                 words.append(word)
@@ -96,6 +86,22 @@ package enum RevisionFile {
             }
         }
         return slug
+    }
+
+    /// The ASCII letter or digit `scalar` is, or the Latin letter it carries an accent on (`é` is
+    /// LATIN SMALL LETTER E WITH ACUTE: `e`); `nil` for anything else.
+    private static func slugByte(for scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            return isSlugWordByte(byte) ? byte : nil
+        }
+        guard let name = scalar.properties.name else { return nil }
+        for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+            let letter = name.dropFirst(prefix.count).prefix { $0 != " " }
+            guard letter.utf8.count == 1, let byte = letter.utf8.first, isUppercase(byte) else { return nil }
+            return byte
+        }
+        return nil
     }
 
     /// Whether `text` is a valid slug: at most `maximumSlugLength` characters of `[a-z0-9_]`.

@@ -150,10 +150,7 @@ package struct RevisionGraph: Sendable {
         private let sorted: [(id: String, index: Int)]
 
         init(_ revisions: [Revision]) {
-            var sorted = revisions.indices.map { (id: revisions[$0].id, index: $0) }
-            // Ids are ASCII, so byte order is `<`, which the binary search below uses.
-            sorted.sortByASCII(\.id)
-            self.sorted = sorted
+            sorted = revisions.indices.map { (id: revisions[$0].id, index: $0) }.sorted { $0.id < $1.id }
         }
 
         /// The index of the only revision whose id begins with `prefix`.
@@ -293,40 +290,5 @@ package struct RevisionGraph: Sendable {
             location: SourceLocation(file: first.path, line: first.lines.downRevision),
             hint: "a revision cannot come before itself; fix the `down_revision` or `depends_on` of one of them"
         )
-    }
-}
-
-/// A binary min-heap of integers, for picking the next ready revision by rank.
-private struct MinHeap {
-    private var items: [Int] = []
-
-    mutating func insert(_ item: Int) {
-        items.append(item)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if items[parent] <= items[child] { break }
-            items.swapAt(parent, child)
-            child = parent
-        }
-    }
-
-    mutating func popMin() -> Int? {
-        guard let last = items.popLast() else { return nil }
-        guard !items.isEmpty else { return last }
-        let minimum = items[0]
-        items[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var smallest = parent
-            if left < items.count, items[left] < items[smallest] { smallest = left }
-            if right < items.count, items[right] < items[smallest] { smallest = right }
-            if smallest == parent { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return minimum
     }
 }

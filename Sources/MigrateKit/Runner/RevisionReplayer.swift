@@ -55,9 +55,7 @@ extension SchemaSource {
     }
 }
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 private func fileExists(_ path: String, isDirectory: inout Bool) -> Bool {
     var info = stat()

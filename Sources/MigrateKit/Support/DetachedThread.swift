@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// Runs `body` on a new detached thread of its own (not a dispatch worker, which may be busy or, on Darwin, have
 /// too small a stack for the recursion of deep parse trees).

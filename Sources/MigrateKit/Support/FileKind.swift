@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// What a path names, following symbolic links: `stat(2)` without Foundation's `ObjCBool` out-parameter.
 enum FileKind {

@@ -1,8 +1,5 @@
+import LibC
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The session advisory lock that makes one migrating process at a time per database and version table.
 ///

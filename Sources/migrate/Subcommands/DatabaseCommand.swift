@@ -34,9 +34,7 @@ struct DatabaseCommand: ParsableCommand {
             let cluster = try DatabaseConnector.embeddedCluster(for: context.target)
             let started = monotonicSeconds()
             let outcome: LocalCluster.StartOutcome
-            do { outcome = try cluster.start() } catch {
-                throw MigrateError(.embeddedCluster, error.message, hint: error.hint)
-            }
+            do { outcome = try cluster.start() } catch { throw MigrateError(error) }
             let elapsed = formatSeconds(monotonicSeconds() - started)
             if let pid = outcome.recoveredFromPID {
                 Terminal.info("the server had stopped without shutting down (pid \(pid) is gone); starting it again")
@@ -69,7 +67,7 @@ struct DatabaseCommand: ParsableCommand {
                 Terminal.info("the embedded cluster in \(cluster.home) is not running")
                 return
             }
-            do { try cluster.stop() } catch { throw MigrateError(.embeddedCluster, error.message, hint: error.hint) }
+            do { try cluster.stop() } catch { throw MigrateError(error) }
             Terminal.info("stopped the embedded cluster in \(cluster.home)")
         }
     }
@@ -118,11 +116,9 @@ struct DatabaseCommand: ParsableCommand {
                     Terminal.output("  state:          running (pid \(pid))")
                 }
             }
-            let session = try DatabaseConnector.connect(to: context.target)
-            let connection = session.connection
-            let version = try connection.execute("SELECT version()").scalar ?? "unknown"
-            let endpoint = connection.endpoint
-            Terminal.output("server:   \(version)")
+            let session = try context.project.connect()
+            let endpoint = session.connection.endpoint
+            Terminal.output("server:   \(try session.serverVersion())")
             Terminal.output("database: \(endpoint.database)")
             Terminal.output("user:     \(endpoint.user)")
             Terminal.output(
@@ -194,7 +190,7 @@ struct DatabaseCommand: ParsableCommand {
                     return
                 }
             }
-            do { try cluster.destroy() } catch { throw MigrateError(.embeddedCluster, error.message, hint: error.hint) }
+            do { try cluster.destroy() } catch { throw MigrateError(error) }
             Terminal.info("deleted the embedded cluster in \(cluster.home)")
         }
     }

@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
 
         let session = try context.connect()
         InterruptHandler.watch(session.connection)
-        let connectionString = try context.connectionString(session)
+        let connectionString = try context.project.connectionString()
         let target = context.target
         let progress = ImportProgressPrinter(json: json)
         let importer = Importer(

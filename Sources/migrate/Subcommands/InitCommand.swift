@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
                 hint: "change to the directory the project should live in and run `migrate init`"
             )
         }
-        let directory = CommandContext.currentDirectory()
+        let directory = ProjectContext.processCurrentDirectory()
         if let enclosing = ProjectLocation.find(from: directory), enclosing.root != directory {
             Terminal.warning("\(directory) is inside the project in \(enclosing.root); starting a separate one here")
         }

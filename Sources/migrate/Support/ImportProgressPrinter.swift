@@ -1,8 +1,5 @@
+import LibC
 import MigrateKit
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Prints `migrate import`'s progress on stderr: on a terminal one line per table that redraws in place (rows
 /// done of total, rows/s, time left); otherwise one line per table when it ends.

@@ -1,13 +1,6 @@
+import LibC
 import MigrateKit
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Ctrl-C and SIGTERM: cancel the statement in flight (the server then rolls the revision back), drop
 /// autogenerate's scratch databases, and exit with 130/143.

@@ -1,9 +1,6 @@
+import LibC
 import MigrateKit
 import PostgresClient
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Where the CLI writes. Requested output (SQL, JSON, revision ids) goes to stdout; progress, notices and
 /// errors go to stderr, so `migrate upgrade --sql > plan.sql` and `--json | jq` stay clean.
@@ -99,7 +96,7 @@ enum Terminal {
     private static func write(_ descriptor: Int32, _ text: String) {
         var remaining = Array(masked(text).utf8)[...]
         while !remaining.isEmpty {
-            let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = remaining.withUnsafeBytes { LibC.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return

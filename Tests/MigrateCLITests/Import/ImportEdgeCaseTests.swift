@@ -1,12 +1,9 @@
+import LibC
 import MigrateTestSupport
 import PostgresClient
 import SQLiteClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `migrate import` at the edges: hostile names, empty and WITHOUT ROWID tables, NULLs in every column, a
 /// million values of mixed storage classes in one column, an app writing to the file during the import, and

@@ -1,10 +1,7 @@
+import LibC
 import MigrateTestSupport
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Seed 004's move, end to end: the phase-1 SQLite database (TEXT ids, JSON in TEXT, text timestamps in mixed
 /// spellings) imported into this repository's phase-1 tables, then converted to phase 2 by `upgrade head`; every

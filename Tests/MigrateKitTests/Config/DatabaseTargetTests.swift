@@ -94,7 +94,7 @@ import Testing
         #expect(target == .embedded(projectRoot: "/srv/app"))
     }
 
-    /// Issue 16 item 7: the failure waits until the database is used, so offline commands run without the variable.
+    /// The failure waits until the database is used, so offline commands run without the variable.
     @Test func unsetVariableInTheChosenURLFailsOnlyWhenUsed() throws {
         let target = try resolve(file: fileWithURL, env: "production")
         guard case .unresolvedURL(let setting, _) = target else {

@@ -15,15 +15,20 @@ enum DiffHarness {
         return path + "/Fixtures/Diff"
     }()
 
-    static let pgDump = "/usr/lib/postgresql/15/bin/pg_dump"
-    static let psql = "/usr/lib/postgresql/15/bin/psql"
-
-    /// The fixture pairs: directories `NN_name` holding `a.sql` and `b.sql`.
+    /// The fixture pairs: directories `NN_name` holding `a.sql` and `b.sql`. Stops the test run when there are
+    /// none (a wrong path would otherwise run no case and pass).
     static func fixtureNames() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory)) ?? []
-        return entries.filter { name in
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: fixturesDirectory)
+        } catch {
+            fatalError("cannot list the diff fixtures in \(fixturesDirectory): \(error)")
+        }
+        let names = entries.filter { name in
             FileManager.default.fileExists(atPath: "\(fixturesDirectory)/\(name)/a.sql")
         }.sorted()
+        precondition(!names.isEmpty, "no diff fixtures (directories holding a.sql and b.sql) in \(fixturesDirectory)")
+        return names
     }
 
     static func read(_ relativePath: String) throws -> String {
@@ -82,7 +87,7 @@ enum DiffHarness {
 
     static func dump(_ database: TestDatabase) throws -> String {
         let output = try ChildProcess.run(
-            pgDump,
+            try PostgresPrograms.path(of: "pg_dump"),
             ["--schema-only", "--no-owner", "--no-privileges", "-d", database.connectionString]
         )
         guard output.status.isSuccess else { throw HarnessError("pg_dump failed: \(output.combinedOutput)") }
@@ -95,7 +100,7 @@ enum DiffHarness {
         let text = try dump(database)
         return try TestDatabase.with { copy in
             let output = try ChildProcess.run(
-                psql,
+                try PostgresPrograms.path(of: "psql"),
                 ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", copy.connectionString],
                 input: text
             )

@@ -3,7 +3,7 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-/// Issue 4, data: phase-1 rows survive the conversion to phase 2, correctly converted, and come back exactly
+/// Data: phase-1 rows survive the conversion to phase 2, correctly converted, and come back exactly
 /// on a downgrade.
 @Suite struct Phase2DataConversionTests {
     /// A row as text, by column name; NULL columns are absent.

@@ -1,12 +1,9 @@
+import LibC
 import MigrateKit
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The migration lock as a deployer meets it: the built `migrate` against a session holding the engine's key.
 @Suite struct MigrationLockTests {
@@ -20,9 +17,7 @@ import Testing
             try holder.execute("SET application_name = 'lock-holder-test'")
             try holder.execute("SELECT pg_advisory_lock(\(VersionTable().lockKey))")
 
-            let started = monotonicSeconds()
             let output = try project.migrate("upgrade", "--lock-wait", "1s")
-            let elapsed = monotonicSeconds() - started
             #expect(output.status == .exited(5), "\(output.combinedOutput)")
             #expect(
                 output.standardError.contains(
@@ -36,7 +31,6 @@ import Testing
                 )
             )
             #expect(output.standardError.contains("pg_terminate_backend"))
-            #expect(elapsed >= 1 && elapsed < 10, "took \(elapsed) s")
             #expect(try project.tables().isEmpty)
         }
     }

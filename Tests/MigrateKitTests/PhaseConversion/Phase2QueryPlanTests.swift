@@ -4,7 +4,7 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-/// Issue 4, plans: on populated tables, the seed's full-text and correlation queries use the seed's indexes as
+/// Query plans: on populated tables, the seed's full-text and correlation queries use the seed's indexes as
 /// the migrations build them (the full-text index concurrently, over 100,000 existing tasks).
 @Suite struct Phase2QueryPlanTests {
     /// 40 agents, 100,000 tasks with titles and descriptions made of office vocabulary (every seventh description

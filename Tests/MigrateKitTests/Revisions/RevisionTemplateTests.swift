@@ -187,6 +187,8 @@ struct RevisionTemplateTests {
     @Test(arguments: [
         ("Add agents table", "add_agents_table"),
         ("Ajouter la table élève", "ajouter_la_table_eleve"),
+        ("Cre\u{0301}er l'e\u{0301}le\u{0300}ve", "creer_l_eleve"),
+        ("Größe ändern", "gro_e_andern"),
         ("  --Fix: user's e-mail!! ", "fix_user_s_e_mail"),
         ("CamelCase v2.1", "camelcase_v2_1"),
         ("", ""),

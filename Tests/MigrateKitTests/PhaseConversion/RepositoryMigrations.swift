@@ -4,7 +4,7 @@ import MigrateTestSupport
 import PostgresClient
 
 /// The repository's own revisions (`migrations/versions/`) and phase-1 fixtures, run with the engine against a
-/// test database: what the acceptance tests of issue 4 exercise.
+/// test database: what the phase-conversion tests exercise.
 enum RepositoryMigrations {
     /// The revisions in order, oldest first, as their files declare them (`down_revision` chain).
     static let chain = [
@@ -21,7 +21,7 @@ enum RepositoryMigrations {
     /// The revision that converts phase-1 rows in place.
     static let conversion = "7f41c9a2e806"
 
-    /// The package root: this file is `Tests/MigrateKitTests/Phase2/RepositoryMigrations.swift`.
+    /// The package root: this file is `Tests/MigrateKitTests/PhaseConversion/RepositoryMigrations.swift`.
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path

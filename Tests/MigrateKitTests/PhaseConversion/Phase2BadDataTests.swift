@@ -3,7 +3,7 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-/// Issue 4, bad rows: phase-1 data that phase 2 cannot hold stops the conversion with an error that names the
+/// Bad rows: phase-1 data that phase 2 cannot hold stops the conversion with an error that names the
 /// rows, and leaves the database exactly at phase 1.
 @Suite struct Phase2BadDataTests {
     /// A fixture of phase-1 rows and what its header promises.

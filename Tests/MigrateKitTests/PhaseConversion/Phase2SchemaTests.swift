@@ -3,7 +3,7 @@ import MigrateTestSupport
 import PostgresClient
 import Testing
 
-/// Issue 4, schema: the repository's revisions build exactly the seed's phase-2 schema and take it apart again.
+/// Schema: the repository's revisions build exactly the seed's phase-2 schema and take it apart again.
 @Suite struct Phase2SchemaTests {
     static let versionTables = ["schema_migrations", "schema_migrations_log"]
 
