@@ -1,10 +1,6 @@
 import SQLiteClient
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// Writes the rows of one table: each line of PostgreSQL's `COPY ... TO STDOUT` (text format) is split into
 /// fields in place, each field converted by its column's ``ExportSpelling`` and bound to one prepared `INSERT`.

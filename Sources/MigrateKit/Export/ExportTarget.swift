@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// The SQLite file `migrate export` writes: `sqlite:///abs/path.db`, `sqlite:relative.db`, or a plain path ending
 /// in `.db`, `.sqlite` or `.sqlite3`.

@@ -1,11 +1,7 @@
 import PostgresClient
 import SQLiteClient
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// `migrate export`: writes the tables of a PostgreSQL schema to a new SQLite file, from one snapshot, in one
 /// SQLite transaction, into a temporary file that is renamed into place only once it is complete and checked.

@@ -1,8 +1,6 @@
 import MigrateKit
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// Prints `migrate export`'s progress on stderr: on a terminal one line per table that redraws in place; otherwise
 /// one line per table when it is written. What is not carried over (indexes on expressions...) is listed first.

@@ -3,9 +3,7 @@ import SQLiteClient
 import SystemProcess
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// `migrate export` from a real PostgreSQL into real SQLite files: the type spellings, keys and constraints,
 /// hostile names, `--like` spellings, refusing an existing file, and no half-written file after a failure or
