@@ -19,6 +19,8 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
             case embeddedCluster
             case io
             case usage
+            case lint
+            case drift
             case `internal`
         }
 
@@ -52,6 +54,10 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
         package static let io = Code(.io)
         /// The command was used wrongly in a way the argument parser cannot see.
         package static let usage = Code(.usage)
+        /// `migrate check` found lint errors in revisions about to run.
+        package static let lint = Code(.lint)
+        /// `migrate check --drift` found the live schema different from what the applied revisions make.
+        package static let drift = Code(.drift)
         /// A bug in migrate.
         package static let `internal` = Code(.internal)
 
@@ -64,6 +70,8 @@ package struct MigrateError: Error, Sendable, Hashable, CustomStringConvertible 
             case .pending: 3
             case .validation: 4
             case .lockTimeout: 5
+            case .lint: 6
+            case .drift: 7
             case .connection, .statementFailed, .embeddedCluster, .io, .internal: 1
             }
         }

@@ -2,7 +2,7 @@
 ///
 /// For reading DDL written for another database (SQLite's `CREATE TABLE` text) piece by piece: the pieces are
 /// cut at token boundaries, so a comma or parenthesis inside a string literal or a quoted name never splits
-/// anything. Comments are left out.
+/// anything. Comments are left out unless asked for (lint reads its `-- migrate:lint-ignore` comments so).
 package struct SQLToken: Sendable, Hashable {
     package enum Kind: Sendable, Hashable {
         /// A keyword, reserved or not (`CHECK`, `COLLATE`, `KEY`...).
@@ -15,6 +15,8 @@ package struct SQLToken: Sendable, Hashable {
         case punctuation
         /// An operator and anything else.
         case other
+        /// A `-- ...` or `/* ... */` comment (only with `includingComments`).
+        case comment
     }
 
     package var kind: Kind
@@ -33,9 +35,9 @@ package struct SQLToken: Sendable, Hashable {
         kind == .punctuation && text.count == 1 && text.first == character
     }
 
-    /// The tokens of `sql`, comments left out.
+    /// The tokens of `sql`, comments left out unless `includingComments`.
     /// - Throws: ``SQLSyntaxError`` when the scanner rejects the text (an unterminated quote, say).
-    package static func tokens(_ sql: String) throws(SQLSyntaxError) -> [SQLToken] {
+    package static func tokens(_ sql: String, includingComments: Bool = false) throws(SQLSyntaxError) -> [SQLToken] {
         let scanned: [ScanToken]
         switch LibPgQuery.scan(sql) {
         case .success(let tokens): scanned = tokens
@@ -43,7 +45,9 @@ package struct SQLToken: Sendable, Hashable {
         }
         let bytes = Array(sql.utf8)
         return scanned.compactMap { token in
-            guard !token.isComment, token.start >= 0, token.end <= bytes.count, token.start < token.end else {
+            guard includingComments || !token.isComment, token.start >= 0, token.end <= bytes.count,
+                token.start < token.end
+            else {
                 return nil
             }
             let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
@@ -56,6 +60,7 @@ package struct SQLToken: Sendable, Hashable {
     private static let literalTokens: Set<Int> = [260, 261, 262, 263, 264, 266]  // FCONST..XCONST, ICONST
 
     private static func kind(of token: ScanToken) -> Kind {
+        if token.isComment { return .comment }
         if token.keywordKind != 0 { return .keyword }
         if identifierTokens.contains(token.token) { return .identifier }
         if token.token < 256 { return .punctuation }

@@ -19,7 +19,8 @@ struct MigrateCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, UpgradeCommand.self, DowngradeCommand.self, CurrentCommand.self, StatusCommand.self,
             HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self, RevisionCommand.self,
-            MergeCommand.self, StampCommand.self, ValidateCommand.self, DiffCommand.self, ImportCommand.self, ExportCommand.self,
+            MergeCommand.self, StampCommand.self, ValidateCommand.self, CheckCommand.self, DiffCommand.self,
+            ImportCommand.self, ExportCommand.self,
             DatabaseCommand.self,
         ]
     )

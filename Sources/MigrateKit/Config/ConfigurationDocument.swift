@@ -25,6 +25,18 @@ struct ConfigurationDocument {
     private(set) var settings: [ConfigurationSchema.Key: Setting] = [:]
     /// The settings of each `[environments.NAME]`.
     private(set) var environments: [String: [ConfigurationSchema.Key: Setting]] = [:]
+    /// Rule severities of `[lint]` (`create-index-not-concurrently = "warning"`), outside `[environments]`.
+    private(set) var lintRules: [LintRule: RuleSetting] = [:]
+    /// Rule severities of each `[environments.NAME.lint]`.
+    private(set) var environmentLintRules: [String: [LintRule: RuleSetting]] = [:]
+
+    /// One rule's severity in `[lint]`, as written.
+    struct RuleSetting {
+        var rule: LintRule
+        var path: [String]
+        var value: String
+        var valueLocation: SourceLocation
+    }
 
     private let file: String
     private let index: TOMLKeyIndex
@@ -83,6 +95,10 @@ struct ConfigurationDocument {
             for keyName in sectionTable.keys.sorted() {
                 guard let keyValue = sectionTable[keyName] else { continue }
                 let keyPath = sectionPath + [keyName]
+                if section == .lint, let rule = LintRule(rawValue: keyName) {
+                    readRule(rule, keyValue, at: keyPath, environment: path.isEmpty ? nil : path[1])
+                    continue
+                }
                 guard let key = ConfigurationSchema.key(named: keyName, in: section) else {
                     reportUnknownKey(keyPath, in: section)
                     continue
@@ -90,7 +106,7 @@ struct ConfigurationDocument {
                 let typed: Value
                 switch (key.kind, keyValue.type) {
                 case (_, .string): typed = .string(keyValue.string ?? "")
-                case (.time, .int): typed = .integer(keyValue.int ?? 0)
+                case (.time, .int), (.count, .int): typed = .integer(keyValue.int ?? 0)
                 default:
                     reportWrongType(keyPath, expected: key.kind.expectation, actual: keyValue)
                     continue
@@ -104,6 +120,28 @@ struct ConfigurationDocument {
             }
         }
         return settings
+    }
+
+    private mutating func readRule(
+        _ rule: LintRule,
+        _ value: any TOMLValueConvertible,
+        at path: [String],
+        environment: String?
+    ) {
+        guard value.type == .string, let text = value.string else {
+            reportWrongType(
+                path,
+                expected: "a string (" + ConfigurationSchema.list(LintSettings.ruleValues, conjunction: "or") + ")",
+                actual: value
+            )
+            return
+        }
+        let setting = RuleSetting(rule: rule, path: path, value: text, valueLocation: location(of: path, value: true))
+        if let environment {
+            environmentLintRules[environment, default: [:]][rule] = setting
+        } else {
+            lintRules[rule] = setting
+        }
     }
 
     private mutating func readEnvironments(_ value: any TOMLValueConvertible, at path: [String]) {
@@ -161,7 +199,7 @@ struct ConfigurationDocument {
     private mutating func reportUnknownKey(_ path: [String], in section: ConfigurationSchema.Section) {
         let name = path[path.count - 1]
         let sectionPath = Array(path.dropLast())
-        let allowed = section.keys.map(\.rawValue)
+        let allowed = section.allowedNames
         var message = "unknown key `\(ConfigurationSchema.dotted(path))`"
         if let suggestion = ConfigurationSchema.closest(to: name, among: allowed) {
             message += "; did you mean `\(suggestion)`?"

@@ -120,8 +120,42 @@ package enum ConfigurationLoader {
                 problems.append(error)
             }
         }
+        var effectiveRules = document.lintRules
+        if let name = configuration.environmentName {
+            effectiveRules.merge(document.environmentLintRules[name] ?? [:]) { _, override in override }
+        }
+        let allRules = [document.lintRules] + document.environmentNames.compactMap { document.environmentLintRules[$0] }
+        for setting in allRules.flatMap({ $0.values }) {
+            do throws(MigrateError) {
+                let severity = try ruleSeverity(setting)
+                if effectiveRules[setting.rule]?.path == setting.path {
+                    configuration.lint.severities[setting.rule] = .some(severity)
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
         if let first = problems.min(by: ConfigurationDocument.isEarlier) { throw first }
         return configuration
+    }
+
+    /// A rule's value in `[lint]`: `"off"` (`nil`) or a severity.
+    private static func ruleSeverity(_ setting: ConfigurationDocument.RuleSetting) throws(MigrateError) -> LintSeverity?
+    {
+        if setting.value == "off" { return nil }
+        if let severity = LintSeverity(rawValue: setting.value) { return severity }
+        var message =
+            "`\(ConfigurationSchema.dotted(setting.path))` is \"\(setting.value)\"; it must be "
+            + ConfigurationSchema.list(LintSettings.ruleValues, conjunction: "or")
+        if let suggestion = ConfigurationSchema.closest(to: setting.value, among: LintSettings.ruleValues) {
+            message += "; did you mean `\(suggestion)`?"
+        }
+        throw MigrateError(
+            .configuration,
+            message,
+            location: setting.valueLocation,
+            hint: "off: the rule does not run; info, warning: listed; error: `migrate check` fails"
+        )
     }
 
     // MARK: - TOML
@@ -215,6 +249,12 @@ package enum ConfigurationLoader {
         let location = setting.valueLocation
         let written: String
         switch setting.value {
+        case .integer(let rows) where setting.key == .smallTableRows:
+            guard rows >= 0 else {
+                throw MigrateError(.configuration, "`\(key)` is \(rows); it must be zero or more", location: location)
+            }
+            configuration.lint.smallTableRows = rows
+            return
         case .integer(let milliseconds):
             let time = try timeSetting(milliseconds: milliseconds, key: key, location: location)
             assign(time, to: setting.key, in: &configuration)
@@ -263,6 +303,13 @@ package enum ConfigurationLoader {
             configuration.migrations.versionTableSchema = try identifier(text, key: key, location: location)
         case .transaction:
             configuration.migrations.transaction = try transactionMode(text, key: key, location: location)
+        case .smallTableRows:
+            throw MigrateError(
+                .configuration,
+                "`\(key)` must be \(setting.key.kind.expectation), not a string",
+                location: location,
+                hint: "write it without quotes: small_table_rows = 10000"
+            )
         case .lockTimeout, .statementTimeout, .lockWait:
             let time: TimeoutSetting
             do throws(TimeoutSetting.ParseError) {

@@ -8,9 +8,15 @@ enum ConfigurationSchema {
         case database
         case migrations
         case autogenerate
+        case lint
 
         /// The keys this section allows, in the order the README documents them.
         var keys: [Key] { Key.allCases.filter { $0.section == self } }
+
+        /// The names this section allows: its keys, and for `[lint]` also every rule's name.
+        var allowedNames: [String] {
+            keys.map(\.rawValue) + (self == .lint ? LintRule.allCases.map(\.rawValue) : [])
+        }
     }
 
     /// What a key's value must be.
@@ -19,12 +25,15 @@ enum ConfigurationSchema {
         case string
         /// A time: a string such as `"5s"`, or an integer number of milliseconds.
         case time
+        /// A whole number, zero or more.
+        case count
 
         /// What a message says the value should have been.
         var expectation: String {
             switch self {
             case .string: "a string"
             case .time: "a time such as \"5s\" (a string), or an integer number of milliseconds"
+            case .count: "a whole number (an integer, zero or more)"
             }
         }
     }
@@ -40,6 +49,7 @@ enum ConfigurationSchema {
         case statementTimeout = "statement_timeout"
         case lockWait = "lock_wait"
         case schema
+        case smallTableRows = "small_table_rows"
 
         var section: Section {
             switch self {
@@ -48,12 +58,14 @@ enum ConfigurationSchema {
                 .lockWait:
                 .migrations
             case .schema: .autogenerate
+            case .smallTableRows: .lint
             }
         }
 
         var kind: Kind {
             switch self {
             case .lockTimeout, .statementTimeout, .lockWait: .time
+            case .smallTableRows: .count
             default: .string
             }
         }

@@ -70,6 +70,8 @@ package struct MigrateConfiguration: Sendable, Hashable {
     package var database = Database()
     package var migrations = Migrations()
     package var autogenerate = Autogenerate()
+    /// `[lint]`: the rules of `migrate check`.
+    package var lint = LintSettings()
 
     /// The defaults, for a project rooted at `projectRoot`.
     package init(projectRoot: String, origin: Origin) {

@@ -96,7 +96,7 @@ import Testing
         let error = try failure("# comment\nurl = \"postgresql://localhost/app\"\n")
         #expect(error.location == SourceLocation(file: "migrate.toml", line: 2, column: 1))
         #expect(error.message == "unknown key `url` at the top level; did you mean `database.url`?")
-        #expect(error.hint?.contains("`database`, `migrations`, `autogenerate` and `environments`") == true)
+        #expect(error.hint?.contains("`database`, `migrations`, `autogenerate`, `lint` and `environments`") == true)
     }
 
     @Test func unknownSectionSuggestsTheClosestOne() throws {
@@ -104,7 +104,8 @@ import Testing
         #expect(error.location == SourceLocation(file: "migrate.toml", line: 3, column: 1))
         #expect(error.message == "unknown section `datbase`; did you mean `database`?")
         #expect(
-            error.hint == "allowed at the top level: `database`, `migrations`, `autogenerate` and `environments`"
+            error.hint
+                == "allowed at the top level: `database`, `migrations`, `autogenerate`, `lint` and `environments`"
         )
     }
 
@@ -113,7 +114,10 @@ import Testing
         #expect(error.location?.line == 1)
         #expect(error.message.contains("unknown section `environments.staging.migration`"))
         #expect(error.message.contains("did you mean `environments.staging.migrations`?"))
-        #expect(error.hint?.contains("in [environments.staging]: `database`, `migrations` and `autogenerate`") == true)
+        #expect(
+            error.hint?.contains("in [environments.staging]: `database`, `migrations`, `autogenerate` and `lint`")
+                == true
+        )
     }
 
     @Test func environmentsDoNotNest() throws {
