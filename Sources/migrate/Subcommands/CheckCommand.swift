@@ -55,12 +55,9 @@ struct CheckCommand: ParsableCommand {
         if offline {
             graph = try context.loadGraph()
         } else {
-            let (loaded, connected, rows) = try context.loadGraphAndConnect { session in
-                try AppliedRows.read(connection: session.connection, versionTable: context.versionTable, detail: .full)
-            }
+            let (loaded, connected, status) = try context.loadGraphSessionAndStatus()
             graph = loaded
             session = connected
-            let status = try MigrationStatus(rows, graph: graph)
             report.validationProblems = status.integrity.lines
             report.pending = status.pending
             currentHeads = status.currentHeads
@@ -103,20 +100,20 @@ struct CheckCommand: ParsableCommand {
         report.checkSyntax(of: graph.revisions.filter { !lintedIDs.contains($0.id) }, upSectionsToo: true)
 
         if drift, let session {
-            let autogenerate = Autogenerate(context: context)
+            let autogenerator = Autogenerator(project: context.project, report: EventPrinter.print)
             report.drift = try DriftCheck(
-                shadowServer: try autogenerate.shadowServer(),
+                shadowServer: try autogenerator.shadowServer(),
                 graph: graph,
                 versionTable: context.versionTable,
                 options: try context.migrationOptions()
             ).differences(
-                liveConnectionString: try context.connectionString(session),
+                liveConnectionString: try context.project.connectionString(),
                 currentHeads: currentHeads
             )
         }
 
         let failure = report.failure(failOnPending: failOnPending)
-        let printer = CheckPrinter(report: report, projectRoot: CommandContext.currentDirectory())
+        let printer = CheckPrinter(report: report, projectRoot: context.project.currentDirectory)
         switch format {
         case .text: printer.printText()
         case .json: try printer.printJSON(exitCode: failure?.code.exitCode ?? 0)

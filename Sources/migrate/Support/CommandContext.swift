@@ -62,10 +62,18 @@ struct CommandContext {
 
     /// The revision graph and where the database stands against it.
     func loadGraphAndStatus(detail: MigrationStatus.Detail = .full) throws -> (RevisionGraph, MigrationStatus) {
+        let (graph, _, status) = try loadGraphSessionAndStatus(detail: detail)
+        return (graph, status)
+    }
+
+    /// The revision graph, the session it was read on, and where the database stands against the graph.
+    func loadGraphSessionAndStatus(detail: MigrationStatus.Detail = .full) throws
+        -> (RevisionGraph, DatabaseConnector.Session, MigrationStatus)
+    {
         let (revisions, session, status) = try project.loadGraphAndStatus(detail: detail)
         describe(revisions)
         announce(session)
-        return (revisions.graph, status)
+        return (revisions.graph, session, status)
     }
 
     /// Options for running revisions: configuration values, overridden by flags.
