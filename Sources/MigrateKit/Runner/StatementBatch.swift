@@ -1,7 +1,8 @@
 import PostgresClient
 
 /// Some of a section's statements sent as one simple-query message, between statements of the runner's own
-/// (`BEGIN`, `SET LOCAL`, the version-table rows, `COMMIT`), and how to tell which statement an error is about.
+/// (`BEGIN`, `SET LOCAL`, the version-table rows, `COMMIT`), and how to tell which statement an error or a
+/// notice is about: every statement of the message has its ``Part``.
 ///
 /// One round trip per revision instead of one per statement. Inside a transaction block, PostgreSQL 13 and
 /// later run the statements of a message as if they came one by one: each gets its own snapshot and its own
@@ -21,7 +22,8 @@ struct StatementBatch {
 
     /// The server parses a whole message before running its first statement, and keeps every parse tree until
     /// the last one is done: a revision of 100,000 INSERTs in one message would hold them all in the server's
-    /// memory. Longer sections go in several messages of at most this many bytes or statements.
+    /// memory. Longer sections go in several messages of at most this many bytes or section statements (the
+    /// runner's own and the separators, whose parse trees are tiny, come on top).
     static let maximumBytes = 1 << 20
     static let maximumStatements = 1_000
 

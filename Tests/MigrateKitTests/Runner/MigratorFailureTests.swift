@@ -294,10 +294,7 @@ import Testing
         )
         try RunnerFixture.with([noisy, single, outside]) { fixture in
             try fixture.migrator().upgrade(to: .head)
-            let notices = fixture.events.compactMap { event -> String? in
-                guard case .notice(let notice, let revision, let location) = event else { return nil }
-                return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
-            }
+            let notices = fixture.noticeLines
             // Creating the version tables says "schema public already exists"; that is no revision's.
             #expect(
                 notices == [

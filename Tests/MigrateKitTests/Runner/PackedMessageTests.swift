@@ -8,7 +8,10 @@ import Testing
 /// An atomic batch sends many revisions in one message: packing, tracing a failure back to its revision, and
 /// what each revision is told and recorded.
 @Suite struct PackedMessageTests {
-    static func batch(_ text: String, leading: [RunnerStatement] = [RunnerStatement(role: .timeoutsAndClock, sql: "SELECT 0")]) throws -> StatementBatch {
+    static func batch(
+        _ text: String,
+        leading: [RunnerStatement] = [RunnerStatement(role: .timeoutsAndClock, sql: "SELECT 0")]
+    ) throws -> StatementBatch {
         let section = try PreparedSection(text: text, origin: "x.sql", firstLine: 1)
         return StatementBatch(leading: leading, section: section, statements: 0..<section.statements.count)
     }
@@ -126,7 +129,8 @@ import Testing
         let second = GeneratedRevision(
             "q002",
             parents: ["q001"],
-            up: "CREATE TABLE t_q002 (id integer);\nDROP TABLE IF EXISTS q002_missing;\nCREATE TABLE t_q002b (id integer);"
+            up:
+                "CREATE TABLE t_q002 (id integer);\nDROP TABLE IF EXISTS q002_missing;\nCREATE TABLE t_q002b (id integer);"
         )
         let third = GeneratedRevision(
             "q003",
@@ -141,10 +145,7 @@ import Testing
                 $0.quickMessageSeconds = .infinity
                 if atomic { $0.transactionMode = .all }
             }.upgrade(to: .head)
-            let notices = fixture.events.compactMap { event -> String? in
-                guard case .notice(let notice, let revision, let location) = event else { return nil }
-                return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
-            }
+            let notices = fixture.noticeLines
             #expect(
                 notices == [
                     "\(fixture.path(of: second)):7:1 [q002] table \"q002_missing\" does not exist, skipping",

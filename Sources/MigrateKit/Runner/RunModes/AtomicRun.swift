@@ -34,7 +34,10 @@ struct AtomicRun {
                     clock.append(seconds)
                     guard clock.count >= 2 else { return }
                     let finished = clock.count - 2
-                    context.reportFinished(steps[finished], milliseconds: (clock[finished + 1] - clock[finished]) * 1000)
+                    context.reportFinished(
+                        steps[finished],
+                        milliseconds: (clock[finished + 1] - clock[finished]) * 1000
+                    )
                     if finished + 1 < steps.count { context.reportStarted(steps[finished + 1]) }
                 default:
                     break
@@ -43,7 +46,10 @@ struct AtomicRun {
         }
         guard clock.count == steps.count + 1 else {
             if context.connection.isHealthy { _ = try? context.connection.rollback() }
-            throw MigrateError(.internal, "the server's clock was read \(clock.count) times for \(steps.count) revisions")
+            throw MigrateError(
+                .internal,
+                "the server's clock was read \(clock.count) times for \(steps.count) revisions"
+            )
         }
         try record(steps, clock: clock)
     }
@@ -80,7 +86,11 @@ struct AtomicRun {
         guard let error = context.attempt((finish + ["COMMIT"]).joined(separator: ";\n")) else { return }
         let connection = context.connection
         if connection.isHealthy, connection.transactionState != .idle { _ = try? connection.rollback() }
-        try context.recordFailure(steps[steps.count - 1], error: error, milliseconds: (clock[steps.count] - clock[0]) * 1000)
+        try context.recordFailure(
+            steps[steps.count - 1],
+            error: error,
+            milliseconds: (clock[steps.count] - clock[0]) * 1000
+        )
         throw MigrateError(
             .statementFailed,
             "the batch failed while recording it or at COMMIT (a deferred constraint?); everything was "
