@@ -57,7 +57,7 @@ package final class Migrator {
                 first
             }
             if options.transactionMode == .all {
-                try runAtomically(steps, completingRows: steps.contains { partial[$0.revision] != nil })
+                try runAtomically(steps)
             } else {
                 try runEach(steps, partial: partial)
             }

@@ -64,6 +64,28 @@ struct PackedMessage {
         parts.last { $0.statementOffset <= index && index < $0.statementOffset + $0.batch.statementCount }
     }
 
+    /// The part, and the section statement, that raised the notices libpq read together with the result of
+    /// the message's statement `index` (from 0); `nil` past the end.
+    ///
+    /// libpq handles a NOTICE as soon as it reads it, also after the result it is reading is complete: the
+    /// notices read with a result are its statement's, or (read ahead) the next statement's. Only one of the
+    /// two can be a revision's: the runner's statements raise none, and a separator stands between two of a
+    /// revision's statements (``StatementBatch/init(leading:section:statements:trailing:separatingStatements:)``).
+    /// When neither is a revision's (a deferred trigger's notice at COMMIT), the statement is `nil`.
+    /// `isNext` says the notices are the next statement's, which starts after this result.
+    func noticeSource(afterResult index: Int) -> (part: Part, statement: Int?, isNext: Bool)? {
+        guard let part = part(holdingStatement: index) else { return nil }
+        if case .section(let statement) = part.batch.part(ofStatement: index - part.statementOffset) {
+            return (part, statement, false)
+        }
+        if let next = self.part(holdingStatement: index + 1),
+            case .section(let statement) = next.batch.part(ofStatement: index + 1 - next.statementOffset)
+        {
+            return (next, statement, true)
+        }
+        return (part, nil, false)
+    }
+
     /// The batch a failure of the message belongs to, and the failure as that batch alone would have had it:
     /// statements counted and the error's position measured from the batch's start. When nothing completed and
     /// the error has a position, the server refused the whole message while reading it: the position tells

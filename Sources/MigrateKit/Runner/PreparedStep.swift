@@ -1,8 +1,7 @@
 import PostgresClient
 
 /// A revision to apply or revert, checked and split before anything runs, with the SQL that wraps and
-/// records it. The online runner and offline `--sql` scripts use the same statements (the runner may record
-/// through prepared statements instead: the same rows).
+/// records it. The online runner and offline `--sql` scripts use the same statements.
 package struct PreparedStep: Sendable {
     package var revision: String
     package var message: String
@@ -121,46 +120,39 @@ package struct PreparedStep: Sendable {
 
     /// `SET [LOCAL] lock_timeout = ...; SET [LOCAL] statement_timeout = ...`.
     func timeoutSettings(local: Bool) -> String {
-        timeoutStatements(local: local).joined(separator: "; ")
-    }
-
-    /// The two statements of ``timeoutSettings(local:)``.
-    func timeoutStatements(local: Bool) -> [String] {
         let set = local ? "SET LOCAL" : "SET"
-        return [
-            "\(set) lock_timeout = \(SQLQuoting.literal(lockTimeout))",
-            "\(set) statement_timeout = \(SQLQuoting.literal(statementTimeout))",
-        ]
+        return "\(set) lock_timeout = \(SQLQuoting.literal(lockTimeout)); "
+            + "\(set) statement_timeout = \(SQLQuoting.literal(statementTimeout))"
     }
 
     /// One statement that sets the timeouts for the transaction open, as `SET LOCAL` does, and reads the server's
     /// clock (seconds since 1970): it keeps the reading in ``VersionTable/revisionStartSetting`` and returns it
-    /// as its first value. What starts each revision sent several to a message.
-    var timedTimeoutSettings: String {
-        "SELECT set_config('\(VersionTable.revisionStartSetting)', extract(epoch FROM clock_timestamp())::text, true), "
-            + "set_config('lock_timeout', \(SQLQuoting.literal(lockTimeout)), true), "
-            + "set_config('statement_timeout', \(SQLQuoting.literal(statementTimeout)), true)"
+    /// as its first value. What starts a revision that the server times.
+    var timeoutsAndClock: RunnerStatement {
+        RunnerStatement(
+            role: .timeoutsAndClock,
+            sql: "SELECT set_config('\(VersionTable.revisionStartSetting)', "
+                + "extract(epoch FROM clock_timestamp())::text, true), "
+                + "set_config('lock_timeout', \(SQLQuoting.literal(lockTimeout)), true), "
+                + "set_config('statement_timeout', \(SQLQuoting.literal(statementTimeout)), true)"
+        )
     }
 
     /// The version-table change: upsert the row (upgrade) or delete it (downgrade).
-    /// - Parameter rowExists: `false` when the revision is known to have no row yet: a plain INSERT then.
-    func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed, rowExists: Bool = true)
-        -> String
-    {
+    func recordStatement(status: AppliedRevision.Status, elapsed: VersionTable.Elapsed) -> String {
         guard let record else { return versionTable.deleteStatement(revision: revision) }
-        guard rowExists else {
-            let row = versionTable.rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)
-            return versionTable.insertStatement(rows: [row])
-        }
         return versionTable.upsertStatement(record, status: status, elapsed: elapsed, clientHost: clientHost)
     }
 
-    func logStatement(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
-        versionTable.logStatement(rows: [logValues(succeeded: succeeded, detail: detail, elapsed: elapsed)])
-    }
-
-    private func logValues(succeeded: Bool, detail: String?, elapsed: VersionTable.Elapsed) -> String {
-        versionTable.logValues(
+    /// The log entry of the step.
+    /// - Parameter returningDuration: The statement returns the `duration_ms` it records.
+    func logStatement(
+        succeeded: Bool,
+        detail: String?,
+        elapsed: VersionTable.Elapsed,
+        returningDuration: Bool = false
+    ) -> String {
+        let row = versionTable.logValues(
             event,
             revision: revision,
             succeeded: succeeded,
@@ -168,38 +160,36 @@ package struct PreparedStep: Sendable {
             elapsed: elapsed,
             clientHost: clientHost
         )
+        return versionTable.logStatement(rows: [row], returningDuration: returningDuration)
     }
 
-    /// ``finishStatements(elapsed:durable:detail:rowExists:)`` for a step in a transaction of its own, begun
-    /// with ``timedTimeoutSettings`` and timed by the server from there, in a session that ran
-    /// ``VersionTable/prepareRecordingStatements``: the same rows, through the prepared statements. The last
-    /// statement is the log entry, which returns the step's time.
-    func preparedFinishStatements(durable: Bool, rowExists: Bool) -> [String] {
-        var statements = [
-            record.map { record in
-                rowExists
-                    ? recordStatement(status: .applied, elapsed: .sinceRevisionStart)
-                    : versionTable.executeRecordStatement(record, clientHost: clientHost)
-            } ?? versionTable.deleteStatement(revision: revision),
-            versionTable.executeLogStatement(event, revision: revision, clientHost: clientHost),
-        ]
-        if durable { statements.insert("SET LOCAL synchronous_commit = on", at: 0) }
-        return statements
-    }
-
-    /// What completes a step inside its transaction: record, log, and (for the last commit of a run) a
-    /// synchronous commit so everything before it is durable too.
-    func finishStatements(
+    /// What completes a step inside its transaction: for the last commit of a run, a synchronous commit (so
+    /// everything before it is durable too); the version-table row; the log entry.
+    /// - Parameter returningDuration: The log entry returns the step's time (for the runner to report).
+    func finishing(
         elapsed: VersionTable.Elapsed,
         durable: Bool,
         detail: String? = nil,
-        rowExists: Bool = true
-    ) -> [String] {
+        returningDuration: Bool = false
+    ) -> [RunnerStatement] {
         var statements = [
-            recordStatement(status: .applied, elapsed: elapsed, rowExists: rowExists),
-            logStatement(succeeded: true, detail: detail, elapsed: elapsed),
+            RunnerStatement(role: .versionRow, sql: recordStatement(status: .applied, elapsed: elapsed)),
+            RunnerStatement(
+                role: .logEntry,
+                sql: logStatement(
+                    succeeded: true,
+                    detail: detail,
+                    elapsed: elapsed,
+                    returningDuration: returningDuration
+                )
+            ),
         ]
-        if durable { statements.insert("SET LOCAL synchronous_commit = on", at: 0) }
+        if durable { statements.insert(.durableCommit, at: 0) }
         return statements
+    }
+
+    /// The SQL of ``finishing(elapsed:durable:detail:)``.
+    func finishStatements(elapsed: VersionTable.Elapsed, durable: Bool, detail: String? = nil) -> [String] {
+        finishing(elapsed: elapsed, durable: durable, detail: detail).map(\.sql)
     }
 }

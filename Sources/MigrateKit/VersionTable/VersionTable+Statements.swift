@@ -1,9 +1,7 @@
 import PostgresClient
 
 /// The SQL that changes the version tables, as text with literals, so online runs and offline `--sql`
-/// scripts record revisions with the very same statements. Online runs of several revisions write the same
-/// rows through statements they prepare once (per revision) or arrays they unnest (atomic batch), which the
-/// server handles faster.
+/// scripts record revisions with the very same statements.
 extension VersionTable {
     /// What to record for a revision.
     package struct Record: Sendable {
@@ -56,9 +54,9 @@ extension VersionTable {
         case unknown
         /// Measured by the client; the event ended as its rows are written.
         case measured(milliseconds: Double)
-        /// Measured by the server: from the start of the transaction until the recording statement runs. For a
-        /// revision whose transaction the runner opened just for it, recorded in that transaction.
-        case sinceTransactionStart
+        /// Read from the server's clock (seconds since 1970) when the revision started and when it ended: for
+        /// the revisions of an atomic batch, recorded together at its end.
+        case serverClock(from: Double, to: Double)
         /// Measured by the server: from the clock reading kept in the setting ``revisionStartSetting`` (seconds
         /// since 1970) until the recording statement runs. For revisions sent several to a message, whose
         /// transactions all start when the message arrives.
@@ -69,7 +67,7 @@ extension VersionTable {
             switch self {
             case .unknown: "NULL"
             case .measured(let milliseconds): VersionTable.rounded(milliseconds)
-            case .sinceTransactionStart: "1000 * extract(epoch FROM clock_timestamp() - transaction_timestamp())"
+            case .serverClock(let start, let end): VersionTable.rounded((end - start) * 1000)
             case .sinceRevisionStart: "1000 * (extract(epoch FROM clock_timestamp()) - \(Self.revisionStartSQL))"
             }
         }
@@ -81,9 +79,9 @@ extension VersionTable {
                 "clock_timestamp()"
             case .measured(let milliseconds):
                 "clock_timestamp() - make_interval(secs => \(VersionTable.rounded(milliseconds)) / 1000.0)"
-            case .sinceTransactionStart:
-                // When the server received the message that opened the transaction (simple query protocol).
-                "transaction_timestamp()"
+            case .serverClock(let start, _):
+                // Microseconds, as timestamptz keeps them.
+                "to_timestamp(\(String((start * 1_000_000).rounded() / 1_000_000)))"
             case .sinceRevisionStart:
                 "to_timestamp(\(Self.revisionStartSQL))"
             }
@@ -109,7 +107,7 @@ extension VersionTable {
         upsertStatement(rows: [rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)])
     }
 
-    /// One row for ``upsertStatement(rows:)``: a parenthesised list of values.
+    /// One row for ``upsertStatement(rows:)``: a parenthesised list of values for ``rowColumns``.
     package func rowValues(
         _ record: Record,
         status: AppliedRevision.Status,
@@ -128,168 +126,32 @@ extension VersionTable {
         return "(" + values.joined(separator: ", ") + ")"
     }
 
-    /// Inserts rows of revisions that have none yet: known when the run holds the migration lock and read the
-    /// table under it. A plain INSERT costs the server about a quarter less than ``upsertStatement(rows:)``.
-    package func insertStatement(rows: [String]) -> String {
-        "INSERT INTO \(qualifiedName) (\(Self.rowColumns)) VALUES \(rows.joined(separator: ",\n"))"
-    }
-
-    /// The columns ``rowValues(_:status:elapsed:clientHost:)`` gives values for.
-    private static let rowColumns =
-        "revision, parents, depends_on, branch_labels, message, file_name, checksum, down_sql, transactional, "
-        + "status, client_host, execution_ms, tool_version"
-
-    /// The assignments that complete an existing row from the inserted one.
-    private static let completingRow = """
-        ON CONFLICT (revision) DO UPDATE SET parents = EXCLUDED.parents, depends_on = EXCLUDED.depends_on, \
-        branch_labels = EXCLUDED.branch_labels, message = EXCLUDED.message, file_name = EXCLUDED.file_name, \
-        checksum = EXCLUDED.checksum, down_sql = EXCLUDED.down_sql, transactional = EXCLUDED.transactional, \
-        status = EXCLUDED.status, failure = NULL, applied_at = EXCLUDED.applied_at, applied_by = EXCLUDED.applied_by, \
-        client_host = EXCLUDED.client_host, execution_ms = EXCLUDED.execution_ms, tool_version = EXCLUDED.tool_version
-        """
-
-    /// Inserts or completes several rows in one statement.
+    /// Inserts rows, or completes the existing row of a revision (one that a non-transactional run left
+    /// `running` or `failed`), in one statement: the only way the runner and offline scripts write rows.
+    ///
+    /// One statement for every case keeps the recording simple. Faster forms were measured against it on the
+    /// 500-revision benchmark: a plain INSERT and arrays unnested on the server for an atomic batch saved about
+    /// 1% of the run, statements prepared once per run 3-5%.
     package func upsertStatement(rows: [String]) -> String {
-        insertStatement(rows: rows) + " " + Self.completingRow
+        let assignments =
+            Self.rowColumns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }
+            + Self.defaultedColumns.map { "\($0) = EXCLUDED.\($0)" } + ["failure = NULL"]
+        return "INSERT INTO \(qualifiedName) (\(Self.rowColumns.joined(separator: ", "))) VALUES "
+            + rows.joined(separator: ",\n")
+            + " ON CONFLICT (revision) DO UPDATE SET " + assignments.joined(separator: ", ")
     }
 
-    // MARK: - Prepared recording
+    /// The columns ``rowValues(_:status:elapsed:clientHost:)`` gives values for; `revision`, the key, first.
+    private static let rowColumns = [
+        "revision", "parents", "depends_on", "branch_labels", "message", "file_name", "checksum", "down_sql",
+        "transactional", "status", "client_host", "execution_ms", "tool_version",
+    ]
 
-    /// Prepares (SQL `PREPARE`) the statements that ``executeRecordStatement(_:clientHost:)`` and
-    /// ``executeLogStatement(_:revision:clientHost:)`` run: the row and log entry of a revision applied or
-    /// reverted in a transaction of its own, timed by the server from ``Elapsed/sinceRevisionStart``, as
-    /// ``upsertStatement(_:status:elapsed:clientHost:)`` and ``logStatement(rows:)`` write them. The log entry
-    /// returns its `duration_ms`.
-    ///
-    /// Parsed and planned once per run instead of once per revision, they cost the server about 0.1 ms less a
-    /// revision. Prepared statements belong to the session, as the migration lock does; drop them with
-    /// ``deallocateRecordingStatements``.
-    package var prepareRecordingStatements: String {
-        let elapsed = Elapsed.sinceRevisionStart
-        let version = SQLQuoting.literal(MigrateVersion.current)
-        return """
-            PREPARE \(Self.recordStatementName) (text, text[], text[], text[], text, text, text, text, boolean, text) AS \
-            INSERT INTO \(qualifiedName) (\(Self.rowColumns)) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied', $10, \(elapsed.durationSQL), \(version));
-            PREPARE \(Self.logStatementName) (text, text, text) AS \
-            INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, client_host, \
-            tool_version) \
-            VALUES ($1, $2, 'succeeded', NULL, \(elapsed.startedAtSQL), \(elapsed.durationSQL), $3, \(version)) \
-            RETURNING duration_ms
-            """
-    }
-
-    /// Drops what ``prepareRecordingStatements`` prepared.
-    package static let deallocateRecordingStatements =
-        "DEALLOCATE \(recordStatementName); DEALLOCATE \(logStatementName)"
-
-    private static let recordStatementName = "migrate_record_revision"
-    private static let logStatementName = "migrate_log_event"
-
-    /// Inserts the row of a revision applied in the transaction open, with the prepared statement.
-    package func executeRecordStatement(_ record: Record, clientHost: String?) -> String {
-        let arguments = [
-            SQLQuoting.literal(record.revision), SQLQuoting.literal(PostgresArrayLiteral.make(record.parents)),
-            SQLQuoting.literal(PostgresArrayLiteral.make(record.dependsOn)),
-            SQLQuoting.literal(PostgresArrayLiteral.make(record.branchLabels)), SQLQuoting.literal(record.message),
-            Self.optional(record.fileName), SQLQuoting.literal(record.checksum), Self.optional(record.downSQL),
-            record.isTransactional ? "true" : "false", Self.optional(clientHost),
-        ]
-        return "EXECUTE \(Self.recordStatementName)(\(arguments.joined(separator: ", ")))"
-    }
-
-    /// Logs a successful event of the transaction open, with the prepared statement.
-    package func executeLogStatement(_ event: Event, revision: String, clientHost: String?) -> String {
-        let arguments = [SQLQuoting.literal(event.rawValue), SQLQuoting.literal(revision), Self.optional(clientHost)]
-        return "EXECUTE \(Self.logStatementName)(\(arguments.joined(separator: ", ")))"
-    }
-
-    // MARK: - Batches
-
-    /// An applied revision for ``recordStatement(batch:clientHost:completingRows:)``.
-    package struct BatchRow: Sendable {
-        package var record: Record
-        package var milliseconds: Double
-
-        package init(record: Record, milliseconds: Double) {
-            self.record = record
-            self.milliseconds = milliseconds
-        }
-    }
-
-    /// Records several applied revisions in one statement, as an atomic batch does just before COMMIT.
-    ///
-    /// Each column travels as one array literal, unnested on the server. A VALUES list would cost the server
-    /// about 50 µs a row to analyse (25 ms for 500 rows, each value coerced and each cast looked up), arrays a
-    /// fraction of that.
-    /// - Parameter completingRows: Whether some revisions may have a row already (a failed non-transactional
-    ///   revision's), to be completed rather than inserted.
-    package func recordStatement(batch rows: [BatchRow], clientHost: String?, completingRows: Bool) -> String {
-        let columns = [
-            Self.array(rows.map(\.record.revision), as: "text"),
-            Self.array(rows.map { PostgresArrayLiteral.make($0.record.parents) }, as: "text"),
-            Self.array(rows.map { PostgresArrayLiteral.make($0.record.dependsOn) }, as: "text"),
-            Self.array(rows.map { PostgresArrayLiteral.make($0.record.branchLabels) }, as: "text"),
-            Self.array(rows.map(\.record.message), as: "text"),
-            Self.array(rows.map(\.record.fileName), as: "text"),
-            Self.array(rows.map(\.record.checksum), as: "text"),
-            Self.array(rows.map(\.record.downSQL), as: "text"),
-            Self.array(rows.map { String($0.record.isTransactional) }, as: "boolean"),
-            Self.array(rows.map { Self.rounded($0.milliseconds) }, as: "float8"),
-        ]
-        let statement = """
-            INSERT INTO \(qualifiedName) (\(Self.rowColumns)) \
-            SELECT revision, parents::text[], depends_on::text[], branch_labels::text[], message, file_name, checksum, \
-            down_sql, transactional, 'applied', \(Self.optional(clientHost)), execution_ms, \
-            \(SQLQuoting.literal(MigrateVersion.current)) \
-            FROM unnest(\(columns.joined(separator: ", "))) AS batch(revision, parents, depends_on, branch_labels, \
-            message, file_name, checksum, down_sql, transactional, execution_ms)
-            """
-        return completingRows ? statement + " " + Self.completingRow : statement
-    }
-
-    /// An event for ``logStatement(batch:detail:clientHost:)``, timed by the server.
-    package struct BatchEvent: Sendable {
-        package var event: Event
-        package var revision: String
-        /// The server's clock when the event started, in seconds since 1970.
-        package var startedAt: Double
-        package var milliseconds: Double
-
-        package init(event: Event, revision: String, startedAt: Double, milliseconds: Double) {
-            self.event = event
-            self.revision = revision
-            self.startedAt = startedAt
-            self.milliseconds = milliseconds
-        }
-    }
-
-    /// Appends several successful events to the log in one statement, unnested from arrays as in
-    /// ``recordStatement(batch:clientHost:completingRows:)``.
-    package func logStatement(batch events: [BatchEvent], detail: String?, clientHost: String?) -> String {
-        let columns = [
-            Self.array(events.map(\.event.rawValue), as: "text"),
-            Self.array(events.map(\.revision), as: "text"),
-            // Microseconds, as timestamptz keeps them.
-            Self.array(events.map { String(($0.startedAt * 1_000_000).rounded() / 1_000_000) }, as: "float8"),
-            Self.array(events.map { Self.rounded($0.milliseconds) }, as: "float8"),
-        ]
-        return """
-            INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, client_host, \
-            tool_version) \
-            SELECT event, revision, 'succeeded', \(Self.optional(detail)), to_timestamp(started_at), duration_ms, \
-            \(Self.optional(clientHost)), \(SQLQuoting.literal(MigrateVersion.current)) \
-            FROM unnest(\(columns.joined(separator: ", "))) AS batch(event, revision, started_at, duration_ms)
-            """
-    }
-
-    /// `'{...}'::type[]`.
-    private static func array(_ elements: [String?], as type: String) -> String {
-        SQLQuoting.literal(PostgresArrayLiteral.make(elements)) + "::\(type)[]"
-    }
+    /// The columns whose defaults (when and by whom) a completed row takes from the new one.
+    private static let defaultedColumns = ["applied_at", "applied_by"]
 
     /// Milliseconds to the microsecond, as the version tables keep them.
-    private static func rounded(_ milliseconds: Double) -> String {
+    static func rounded(_ milliseconds: Double) -> String {
         String((milliseconds * 1000).rounded() / 1000)
     }
 
@@ -339,9 +201,12 @@ extension VersionTable {
     }
 
     /// Appends events to the log, one or several in one statement.
-    package func logStatement(rows: [String]) -> String {
+    /// - Parameter returningDuration: The statement returns the (first) event's `duration_ms`: how a revision
+    ///   timed by the server learns its time.
+    package func logStatement(rows: [String], returningDuration: Bool = false) -> String {
         "INSERT INTO \(qualifiedLogName) (event, revision, outcome, detail, started_at, duration_ms, "
             + "client_host, tool_version) VALUES \(rows.joined(separator: ",\n"))"
+            + (returningDuration ? " RETURNING duration_ms" : "")
     }
 
     private static func optional(_ value: String?) -> String {

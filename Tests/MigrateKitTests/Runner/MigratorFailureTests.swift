@@ -151,8 +151,8 @@ import Testing
         let section = try PreparedSection(text: up, origin: "long.sql", firstLine: 1)
         let messages = StatementBatch.messages(
             for: section,
-            leading: ["BEGIN"],
-            trailing: ["COMMIT"],
+            leading: [.begin],
+            trailing: [.commit],
             separately: false
         )
         #expect(messages.map(\.statements) == [0..<1000, 1000..<2000, 2000..<2010])
@@ -194,8 +194,8 @@ import Testing
         let section = try PreparedSection(text: "SELECT 1;\nSELECT 2;", origin: "two.sql", firstLine: 1)
         let messages = StatementBatch.messages(
             for: section,
-            leading: ["BEGIN", "SET LOCAL lock_timeout = '5s'"],
-            trailing: ["COMMIT"],
+            leading: [.begin, RunnerStatement(role: .timeouts, sql: "SET LOCAL lock_timeout = '5s'")],
+            trailing: [.commit],
             separately: true
         )
         #expect(
@@ -204,7 +204,12 @@ import Testing
             ]
         )
         // An atomic batch has no trailing statements per revision: no empty message for them.
-        let atomic = StatementBatch.messages(for: section, leading: ["SET LOCAL x = 1"], trailing: [], separately: true)
+        let atomic = StatementBatch.messages(
+            for: section,
+            leading: [RunnerStatement(role: .timeouts, sql: "SET LOCAL x = 1")],
+            trailing: [],
+            separately: true
+        )
         #expect(atomic.map(\.text) == ["SET LOCAL x = 1;\n", "SELECT 1;\n", "SELECT 2;\n"])
     }
 
@@ -231,7 +236,7 @@ import Testing
     /// position only for a message refused before anything ran, and only for the column inside the blamed one.
     @Test func aFailureIsBlamedOnTheStatementTheCountNames() throws {
         let section = try PreparedSection(text: "SELECT 'é';\nSELECT 2;\nSELECT 3;", origin: "x.sql", firstLine: 1)
-        let batch = StatementBatch(leading: ["BEGIN"], section: section, statements: 0..<3, trailing: ["COMMIT"])
+        let batch = StatementBatch(leading: [.begin], section: section, statements: 0..<3, trailing: [.commit])
         // "BEGIN;\n" is characters 0-6, "SELECT 'é';\n" 7-18, "SELECT 2;\n" 19-28, "SELECT 3;\n" 29-38.
         func failure(completed: Int, position: Int?) -> ScriptFailure {
             var error = PostgresError(code: .server, message: "boom")
@@ -241,13 +246,13 @@ import Testing
         // Refused while being read: the position names the statement, even at its `;`.
         #expect(batch.failedPart(failure(completed: 0, position: 27)) == .section(1))
         #expect(batch.failedPart(failure(completed: 0, position: 28)) == .section(1))
-        #expect(batch.failedPart(failure(completed: 0, position: nil)) == .leading(0))
+        #expect(batch.failedPart(failure(completed: 0, position: nil)) == .leading(.begin))
         // Once statements ran, the count decides; a position elsewhere (bytes counted as characters in a
         // SQL_ASCII database) does not move the blame, and gives no column.
         #expect(batch.failedPart(failure(completed: 2, position: 31)) == .section(1))
         #expect(batch.positionInStatement(failure(completed: 2, position: 31).error, index: 1) == nil)
         #expect(batch.positionInStatement(failure(completed: 2, position: 27).error, index: 1) == 8)
-        #expect(batch.failedPart(failure(completed: 4, position: nil)) == .trailing(0))
+        #expect(batch.failedPart(failure(completed: 4, position: nil)) == .trailing(.commit))
     }
 
     /// A revision and its recording travel in one transaction of the runner's, so the server times the revision:
@@ -271,8 +276,7 @@ import Testing
     }
 
     @Test func noticesCarryTheirRevisionsLocationAndNothingElseLeaksIn() throws {
-        // A transactional revision runs as one message: its notices name the file, or the statement when it
-        // has only one. Statement by statement, each notice names its statement.
+        // Each notice names the statement that raised it: in a message of several statements too.
         let noisy = GeneratedRevision(
             "n001",
             up: "CREATE TABLE t_n001 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from n001'; END $$;"
@@ -290,14 +294,11 @@ import Testing
         )
         try RunnerFixture.with([noisy, single, outside]) { fixture in
             try fixture.migrator().upgrade(to: .head)
-            let notices = fixture.events.compactMap { event -> String? in
-                guard case .notice(let notice, let revision, let location) = event else { return nil }
-                return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
-            }
+            let notices = fixture.noticeLines
             // Creating the version tables says "schema public already exists"; that is no revision's.
             #expect(
                 notices == [
-                    "\(fixture.path(of: noisy)) [n001] hello from n001",
+                    "\(fixture.path(of: noisy)):7:1 [n001] hello from n001",
                     "\(fixture.path(of: single)):6:1 [n002] hello from n002",
                     "\(fixture.path(of: outside)):8:1 [n003] hello from n003",
                 ]

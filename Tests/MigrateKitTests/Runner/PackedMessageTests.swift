@@ -8,7 +8,10 @@ import Testing
 /// An atomic batch sends many revisions in one message: packing, tracing a failure back to its revision, and
 /// what each revision is told and recorded.
 @Suite struct PackedMessageTests {
-    static func batch(_ text: String, leading: [String] = ["SELECT 0"]) throws -> StatementBatch {
+    static func batch(
+        _ text: String,
+        leading: [RunnerStatement] = [RunnerStatement(role: .timeoutsAndClock, sql: "SELECT 0")]
+    ) throws -> StatementBatch {
         let section = try PreparedSection(text: text, origin: "x.sql", firstLine: 1)
         return StatementBatch(leading: leading, section: section, statements: 0..<section.statements.count)
     }
@@ -112,6 +115,41 @@ import Testing
                 times == [
                     ["p001", "t", "t", "t"], ["p002", "f", "t", "t"], ["p002b", "f", "t", "t"],
                     ["p003", "f", "t", nil],
+                ]
+            )
+        }
+    }
+
+    /// Two revisions in one message, each with a notice from its middle statement: each notice names its own
+    /// revision, file and line. libpq reads a statement's notices ahead, with the previous statement's result;
+    /// labelled by the result they came with, these would name the statement before.
+    @Test(arguments: [false, true])
+    func aNoticeNamesTheStatementThatRaisedIt(atomic: Bool) throws {
+        let first = GeneratedRevision("q001")
+        let second = GeneratedRevision(
+            "q002",
+            parents: ["q001"],
+            up:
+                "CREATE TABLE t_q002 (id integer);\nDROP TABLE IF EXISTS q002_missing;\nCREATE TABLE t_q002b (id integer);"
+        )
+        let third = GeneratedRevision(
+            "q003",
+            parents: ["q002"],
+            up: "CREATE TABLE t_q003 (id integer);\nDO $$ BEGIN RAISE NOTICE 'hello from q003'; END $$;\n"
+                + "CREATE TABLE t_q003b (id integer);"
+        )
+        try RunnerFixture.with([first, second, third]) { fixture in
+            fixture.clearEvents()
+            // A transaction per revision: messages of 1, then 2 revisions (q002 and q003 share one).
+            try fixture.migrator {
+                $0.quickMessageSeconds = .infinity
+                if atomic { $0.transactionMode = .all }
+            }.upgrade(to: .head)
+            let notices = fixture.noticeLines
+            #expect(
+                notices == [
+                    "\(fixture.path(of: second)):7:1 [q002] table \"q002_missing\" does not exist, skipping",
+                    "\(fixture.path(of: third)):7:1 [q003] hello from q003",
                 ]
             )
         }

@@ -2,10 +2,9 @@ import MigrateKit
 import MigrateTestSupport
 import Testing
 
-/// Three ways of writing the version-table rows must give the same rows: an atomic batch records all its
-/// revisions in two statements at its end, each column sent as one array; a run of several revisions in a
-/// transaction each records them through statements it prepared once; a run of one revision writes its row's
-/// values into the statement.
+/// Every run mode must write the same rows: an atomic batch records all its revisions in two statements at its
+/// end; a run of several revisions in a transaction each, and a run of one revision, each revision's row in
+/// its own transaction.
 @Suite struct RecordingTests {
     /// Text that array literals and SQL quoting must carry unchanged, in the message and the down SQL.
     static let awkward = #"it's "quoted", {braced}, NULL, \backslash\ and élève"#
@@ -37,7 +36,7 @@ import Testing
         FROM schema_migrations_log WHERE event = 'upgrade' ORDER BY id
         """
 
-    @Test func batchedPreparedAndSingleRecordingsWriteTheSameRows() throws {
+    @Test func batchedPackedAndSingleRecordingsWriteTheSameRows() throws {
         try RunnerFixture.with(Self.revisions) { fixture in
             let host: (inout MigrationOptions) -> Void = { $0.clientHost = "deploy-7" }
             // One revision a run: values written into the statements.
@@ -54,7 +53,7 @@ import Testing
                 try fixture.migrator(host).downgrade(to: .base)
                 _ = try fixture.rows("DELETE FROM schema_migrations_log")
             }
-            // All in one run: prepared statements, dropped again at the end of the run.
+            // All in one run, a transaction per revision, several to a message; nothing left prepared.
             try startAgain()
             try fixture.migrator(host).upgrade(to: .heads)
             #expect(try fixture.rows(Self.rowsQuery) == single)

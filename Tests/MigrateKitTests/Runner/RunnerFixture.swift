@@ -45,6 +45,14 @@ final class RunnerFixture {
     /// Forgets the events reported so far.
     func clearEvents() { events.removeAll() }
 
+    /// The notices reported so far, one line each: `location [revision] message`.
+    var noticeLines: [String] {
+        events.compactMap { event in
+            guard case .notice(let notice, let revision, let location) = event else { return nil }
+            return "\(location.map(\.description) ?? "?") [\(revision)] \(notice.message)"
+        }
+    }
+
     /// Absolute path of a revision's file.
     func path(of revision: GeneratedRevision) -> String {
         directory.absolute(revision.relativePath)
