@@ -300,7 +300,8 @@ import Testing
             process.signal(SIGINT)
             let output = process.waitForExit()
             #expect(output.status == .exited(130), "\(output.combinedOutput)")
-            #expect(output.standardError.contains("removed the unfinished export"), "\(output.standardError)")
+            // The interrupt handler or the failing export itself (whichever runs first) removed the temporary file.
+            #expect(output.standardError.contains("interrupted"), "\(output.standardError)")
             #expect(Self.files(in: directory) == [])
         }
     }
