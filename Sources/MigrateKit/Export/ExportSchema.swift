@@ -50,7 +50,16 @@ extension ExportTable {
         reserved: Set<String>,
         connection: PostgresConnection
     ) throws(PostgresError) -> [String: ExportTable] {
-        let targets = try TargetTable.read(schema: schema, connection: connection).filter { !reserved.contains($0.key) }
+        // A partition's rows are read through its partitioned table: exporting both would write them twice.
+        let partitions = try connection.query(
+            """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relispartition
+            """,
+            [schema]
+        ).rows.map { $0.string("relname") }
+        let skipped = reserved.union(partitions)
+        let targets = try TargetTable.read(schema: schema, connection: connection).filter { !skipped.contains($0.key) }
         var tables: [String: ExportTable] = [:]
         for (name, table) in targets {
             tables[name] = ExportTable(

@@ -155,10 +155,14 @@ import Testing
             INSERT INTO pairs VALUES ('x', 1, NULL), ('é', 2, 'two');
             INSERT INTO nodes (parent_id, a, b, label) VALUES (NULL, 'x', 1, 'root'), (1, 'é', 2, 'child'),
                 (2, NULL, NULL, 'leaf');
+            CREATE TABLE measures (at date NOT NULL, value integer) PARTITION BY RANGE (at);
+            CREATE TABLE measures_2024 PARTITION OF measures FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE measures_2025 PARTITION OF measures FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            INSERT INTO measures VALUES ('2024-06-01', 1), ('2025-06-01', 2);
             INSERT INTO left_side VALUES (1, 10);
             INSERT INTO right_side VALUES (10, 1);
             """,
-        down: "DROP TABLE nodes, pairs, left_side, right_side, \"Wéird \"\"T\"\" name\";"
+        down: "DROP TABLE nodes, pairs, left_side, right_side, measures, \"Wéird \"\"T\"\" name\";"
     )
 
     @Test func hostileNamesCompositeKeysSelfAndCyclicForeignKeys() throws {
@@ -178,6 +182,13 @@ import Testing
                 ]
             )
             #expect(try Self.rows(file, "SELECT count(*) FROM pairs") == [["2"]])
+            // A partitioned table is one table, holding its partitions' rows.
+            #expect(try Self.rows(file, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'measures%'") == [["1"]])
+            #expect(
+                try Self.rows(file, "SELECT at, value FROM measures ORDER BY at") == [
+                    ["2024-06-01", "1"], ["2025-06-01", "2"],
+                ]
+            )
             let pairKey = try Self.rows(
                 file,
                 "SELECT name, pk FROM pragma_table_info('pairs') WHERE pk > 0 ORDER BY pk"
