@@ -170,6 +170,9 @@ extension ExportPlan {
                         + "\(SQLiteSQL.quoted(table.name)) (\(columns.joined(separator: ", ")))"
                 )
             }
+            for (name, definition) in table.skippedChecks {
+                notes.append("\(table.name): constraint \(name) left out (PostgreSQL SQL): \(definition)")
+            }
             for (name, reason) in table.skippedIndexes {
                 notes.append("\(table.name): index \(name) left out, \(reason)")
             }

@@ -10,6 +10,8 @@ package struct ExportTable: Sendable {
     package var indexes: [ExportIndex]
     /// Indexes SQLite cannot take as they are (expressions, partial, non-B-tree): name and why.
     package var skippedIndexes: [(name: String, reason: String)]
+    /// CHECK constraints (PostgreSQL SQL, not carried over): name and definition.
+    package var skippedChecks: [(name: String, definition: String)] = []
     /// The planner's estimate of its rows (`pg_class.reltuples`), for progress only; -1 when never analysed.
     package var estimatedRows: Int
 
@@ -50,7 +52,16 @@ extension ExportTable {
         reserved: Set<String>,
         connection: PostgresConnection
     ) throws(PostgresError) -> [String: ExportTable] {
-        let targets = try TargetTable.read(schema: schema, connection: connection).filter { !reserved.contains($0.key) }
+        // A partition's rows are read through its partitioned table: exporting both would write them twice.
+        let partitions = try connection.query(
+            """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relispartition
+            """,
+            [schema]
+        ).rows.map { $0.string("relname") }
+        let skipped = reserved.union(partitions)
+        let targets = try TargetTable.read(schema: schema, connection: connection).filter { !skipped.contains($0.key) }
         var tables: [String: ExportTable] = [:]
         for (name, table) in targets {
             tables[name] = ExportTable(
@@ -69,13 +80,14 @@ extension ExportTable {
                          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.i) AS cols,
                    ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, i)
                          JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.i) AS refs,
-                   k.confdeltype, k.confupdtype, k.condeferred, rn.nspname AS referenced_schema
+                   k.confdeltype, k.confupdtype, k.condeferred, rn.nspname AS referenced_schema,
+                   pg_get_constraintdef(k.oid) AS definition
             FROM pg_constraint k
             JOIN pg_class c ON c.oid = k.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid
             LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE n.nspname = $1 AND k.contype IN ('u', 'f')
+            WHERE n.nspname = $1 AND k.contype IN ('u', 'f', 'c')
             ORDER BY c.relname, k.conname
             """,
             [schema]
@@ -85,6 +97,8 @@ extension ExportTable {
             guard tables[name] != nil else { continue }
             if row[1] == "u" {
                 tables[name]?.uniqueConstraints.append(row.textArray("cols"))
+            } else if row[1] == "c" {
+                tables[name]?.skippedChecks.append((row.string("conname"), row.string("definition")))
             } else if row.string("referenced_schema") == schema {
                 tables[name]?.foreignKeys.append(
                     ExportForeignKey(
