@@ -36,6 +36,7 @@ struct CatalogAssembly {
     private var triggerKeys: [String: ObjectKey] = [:]
     private var policyKeys: [String: ObjectKey] = [:]
     private var extensionKeys: [String: ObjectKey] = [:]
+    private var collationKeys: [String: ObjectKey] = [:]
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
@@ -57,6 +58,7 @@ struct CatalogAssembly {
         readSchemas(try query(CatalogQueries.schemas, "schemas"))
         try checkSupported(try query(CatalogQueries.unsupported, "unsupported objects"))
         readExtensions(try query(CatalogQueries.extensions, "extensions"))
+        readCollations(try query(CatalogQueries.collations, "collations"))
         readTypes(try query(CatalogQueries.types, "types"))
         readRelations(try query(CatalogQueries.relations, "tables, views and sequences"))
         readColumns(try query(CatalogQueries.columns, "columns"))
@@ -110,6 +112,25 @@ struct CatalogAssembly {
                 name: name,
                 schema: row.string("schema"),
                 version: row.string("version"),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readCollations(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let name = ObjectName(schema, row.string("name"))
+            collationKeys[row.string("oid")] = .collation(name)
+            let icu = row.string("provider") == "i"
+            snapshot.collations[name] = CatalogCollation(
+                name: name,
+                provider: row.string("provider"),
+                collate: icu ? nil : row["lc_collate"],
+                ctype: icu ? nil : row["lc_ctype"],
+                locale: icu ? row["locale"] : nil,
+                rules: row["rules"],
+                deterministic: row.bool("deterministic") ?? true,
                 comment: row["comment"]
             )
         }
@@ -175,6 +196,7 @@ struct CatalogAssembly {
                     // Resolved once every relation is known.
                     table.partition = PartitionBound(parent: ObjectName("", parent), bound: bound)
                 }
+                table.inherits = row.textArray("parents").map { ObjectName("", $0) }
                 snapshot.tables[name] = table
             case "v", "m":
                 snapshot.views[name] = CatalogView(
@@ -210,6 +232,9 @@ struct CatalogAssembly {
                 )
             }
         }
+        for (name, table) in snapshot.tables where !table.inherits.isEmpty {
+            snapshot.tables[name]?.inherits = table.inherits.compactMap { relations[$0.name]?.name }
+        }
         for (name, table) in snapshot.tables {
             guard let partition = table.partition else { continue }
             if let parent = relations[partition.parent.name] {
@@ -241,6 +266,8 @@ struct CatalogAssembly {
             if relation.isTable {
                 // A partition's columns come from its parent and change with it.
                 guard snapshot.tables[relation.name]?.partition == nil else { continue }
+                // Neither are columns a table only inherits (`INHERITS`): they come and go with the parent.
+                guard row.bool("is_local") != false else { continue }
                 var identity: ColumnIdentity?
                 let identityKind = row.string("identity")
                 if !identityKind.isEmpty, let sequence = identitySequences["\(relationOID):\(number)"] {
@@ -370,7 +397,7 @@ struct CatalogAssembly {
             while definition.last == "\n" { definition.removeLast() }
             snapshot.functions[identity] = CatalogFunction(
                 identity: identity,
-                isProcedure: row.string("kind") == "p",
+                kind: Self.functionKind(row.string("kind")),
                 arguments: row.string("arguments"),
                 result: row["result"],
                 identityArguments: row.string("identity_arguments"),
@@ -477,7 +504,16 @@ struct CatalogAssembly {
         case CatalogClass.policy: return policyKeys[object]
         case CatalogClass.namespace: return schemaNames[object].map { .schema($0) }
         case CatalogClass.extension: return extensionKeys[object]
+        case CatalogClass.collation: return collationKeys[object]
         default: return nil
+        }
+    }
+
+    private static func functionKind(_ prokind: String) -> CatalogFunction.Kind {
+        switch prokind {
+        case "p": .procedure
+        case "a": .aggregate
+        default: .function
         }
     }
 
@@ -497,4 +533,5 @@ enum CatalogClass {
     static let policy = "3256"
     static let namespace = "2615"
     static let `extension` = "3079"
+    static let collation = "3456"
 }

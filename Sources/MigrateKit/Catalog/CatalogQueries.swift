@@ -20,6 +20,20 @@ enum CatalogQueries {
         JOIN pg_namespace n ON n.oid = e.extnamespace
         """
 
+    /// Collations made with `CREATE COLLATION`. The ICU locale column was renamed in PostgreSQL 17 and
+    /// rules came in 16, so they are read through `to_jsonb` of the row, which works on every version.
+    static let collations = """
+        SELECT co.oid, co.collnamespace AS schema_oid, co.collname AS name, co.collprovider AS provider,
+            co.collisdeterministic AS deterministic, co.collcollate AS lc_collate, co.collctype AS lc_ctype,
+            COALESCE(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale') AS locale,
+            to_jsonb(co) ->> 'collicurules' AS rules,
+            obj_description(co.oid, 'pg_collation') AS comment
+        FROM pg_collation co
+        WHERE co.collnamespace = ANY($1::oid[])
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_collation'::regclass
+                AND d.objid = co.oid AND d.deptype = 'e')
+        """
+
     /// Enums and domains.
     static let types = """
         SELECT t.oid, t.typarray AS array_oid, t.typnamespace AS schema_oid, t.typname AS name, t.typtype AS kind,
@@ -51,6 +65,8 @@ enum CatalogQueries {
             CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
             (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition) AS partition_parent,
+            ARRAY(SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition
+                ORDER BY i.inhseqno)::text[] AS parents,
             CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
             ds.description AS comment,
             c.relacl IS NOT NULL AS has_privileges,
@@ -71,7 +87,7 @@ enum CatalogQueries {
                 AND d.objid = c.oid AND d.deptype = 'e')
         """
 
-    /// Columns of tables and views, in order.
+    /// Columns of tables and views, in order. `is_local` is false for a column a table only inherits.
     static let columns = """
         SELECT a.attrelid AS relation_oid, a.attnum AS number, a.attname AS name,
             format_type(a.atttypid, a.atttypmod) AS type, format_type(a.atttypid, NULL) AS bare_type,
@@ -127,18 +143,55 @@ enum CatalogQueries {
             AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
         """
 
-    /// Functions and procedures (aggregates and window functions are reported as unsupported).
+    /// Functions, procedures, window functions and aggregates. `pg_get_functiondef` refuses aggregates, so
+    /// their `CREATE OR REPLACE AGGREGATE` is composed here from `pg_aggregate`, every option written out
+    /// (`FINALFUNC_MODIFY` too, whose default differs between plain and ordered-set aggregates). With the
+    /// empty `search_path`, `regproc` prints support functions schema-qualified unless they are built in.
     static let functions = """
         SELECT p.oid, p.pronamespace AS schema_oid, p.proname AS name, p.prokind AS kind,
             oidvectortypes(p.proargtypes) AS argument_types,
             pg_get_function_identity_arguments(p.oid) AS identity_arguments,
             pg_get_function_arguments(p.oid) AS arguments,
-            CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result,
-            pg_get_functiondef(p.oid) AS definition,
+            CASE WHEN p.prokind IN ('f', 'w', 'a') THEN pg_get_function_result(p.oid) END AS result,
+            CASE WHEN p.prokind = 'a' THEN (
+                SELECT 'CREATE OR REPLACE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                    || '(' || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END || ') ('
+                    || concat_ws(', ',
+                        'SFUNC = ' || a.aggtransfn::regproc::text,
+                        'STYPE = ' || format_type(a.aggtranstype, NULL),
+                        CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
+                        CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || a.aggfinalfn::regproc::text END,
+                        CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+                        'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY'
+                            WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END,
+                        CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text END,
+                        CASE WHEN a.aggserialfn <> 0 THEN 'SERIALFUNC = ' || a.aggserialfn::regproc::text END,
+                        CASE WHEN a.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || a.aggdeserialfn::regproc::text END,
+                        CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+                        CASE WHEN a.aggmtransfn <> 0 THEN 'MSFUNC = ' || a.aggmtransfn::regproc::text END,
+                        CASE WHEN a.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || a.aggminvtransfn::regproc::text END,
+                        CASE WHEN a.aggmtranstype <> 0 THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END,
+                        CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END,
+                        CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text END,
+                        CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+                        CASE WHEN a.aggmtransfn <> 0 THEN 'MFINALFUNC_MODIFY = ' || CASE a.aggmfinalmodify
+                            WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,
+                        CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || quote_literal(a.aggminitval) END,
+                        CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || quote_ident(opn.nspname) || '.'
+                            || o.oprname || ')' END,
+                        CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+                        CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END
+                    ) || ')'
+                FROM pg_aggregate a
+                JOIN pg_namespace n ON n.oid = p.pronamespace
+                LEFT JOIN pg_operator o ON o.oid = a.aggsortop
+                LEFT JOIN pg_namespace opn ON opn.oid = o.oprnamespace
+                WHERE a.aggfnoid = p.oid)
+            ELSE pg_get_functiondef(p.oid) END AS definition,
             obj_description(p.oid, 'pg_proc') AS comment,
             p.proacl IS NOT NULL AS has_privileges
         FROM pg_proc p
-        WHERE p.pronamespace = ANY($1::oid[]) AND p.prokind IN ('f', 'p')
+        WHERE p.pronamespace = ANY($1::oid[])
             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                 AND d.objid = p.oid AND d.deptype = 'e')
         """
@@ -210,10 +263,6 @@ enum CatalogQueries {
                 ELSE 'composite types are not supported' END
             FROM pg_class c WHERE c.relkind IN ('f', 'c') AND c.relnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
-            SELECT 'pg_class'::regclass, c.oid, 'table inheritance (INHERITS) is not supported'
-            FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND NOT c.relispartition
-                AND c.relkind IN ('r', 'p') AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid)
-            UNION ALL
             SELECT 'pg_class'::regclass, c.oid, 'typed tables (OF type) are not supported'
             FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND c.reloftype <> 0
                 AND c.relkind IN ('r', 'p')
@@ -223,10 +272,6 @@ enum CatalogQueries {
             FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM user_schemas) AND t.typtype IN ('r', 'b')
                 AND NOT (t.typtype = 'b' AND t.typsubscript = 'array_subscript_handler'::regproc)
             UNION ALL
-            SELECT 'pg_proc'::regclass, p.oid, CASE p.prokind WHEN 'a' THEN 'aggregates are not supported'
-                ELSE 'window functions are not supported' END
-            FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM user_schemas) AND p.prokind IN ('a', 'w')
-            UNION ALL
             SELECT 'pg_operator'::regclass, o.oid, 'operators are not supported'
             FROM pg_operator o WHERE o.oprnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
@@ -235,9 +280,6 @@ enum CatalogQueries {
             UNION ALL
             SELECT 'pg_opfamily'::regclass, o.oid, 'operator families are not supported'
             FROM pg_opfamily o WHERE o.opfnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_collation'::regclass, o.oid, 'collations are not supported'
-            FROM pg_collation o WHERE o.collnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
             SELECT 'pg_conversion'::regclass, o.oid, 'conversions are not supported'
             FROM pg_conversion o WHERE o.connamespace IN (SELECT oid FROM user_schemas)

@@ -6,6 +6,7 @@
 package struct CatalogSnapshot: Hashable, Sendable {
     package var schemas: [String: CatalogSchema] = [:]
     package var extensions: [String: CatalogExtension] = [:]
+    package var collations: [ObjectName: CatalogCollation] = [:]
     package var enums: [ObjectName: CatalogEnum] = [:]
     package var domains: [ObjectName: CatalogDomain] = [:]
     package var sequences: [ObjectName: CatalogSequence] = [:]

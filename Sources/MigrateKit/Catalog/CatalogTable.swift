@@ -4,7 +4,8 @@
 package struct CatalogTable: Hashable, Sendable {
     package var name: ObjectName
     /// In column-number order. For a partition, only what the partition declares itself (nothing, usually):
-    /// inherited columns follow the parent.
+    /// inherited columns follow the parent. Likewise for a table with `INHERITS`: columns it only inherits
+    /// are left out, those it also declares itself are kept.
     package var columns: [CatalogColumn]
     package var constraints: [String: CatalogConstraint]
     package var policies: [String: CatalogPolicy]
@@ -17,6 +18,8 @@ package struct CatalogTable: Hashable, Sendable {
     package var partitionKey: String?
     /// The partitioned table this one is a partition of, with its bound (`FOR VALUES FROM (...) TO (...)`).
     package var partition: PartitionBound?
+    /// The tables named in `INHERITS (...)`, in order (not a partition's parent).
+    package var inherits: [ObjectName]
     package var comment: String?
 
     package init(
@@ -30,6 +33,7 @@ package struct CatalogTable: Hashable, Sendable {
         forceRowSecurity: Bool = false,
         partitionKey: String? = nil,
         partition: PartitionBound? = nil,
+        inherits: [ObjectName] = [],
         comment: String? = nil
     ) {
         self.name = name
@@ -42,6 +46,7 @@ package struct CatalogTable: Hashable, Sendable {
         self.forceRowSecurity = forceRowSecurity
         self.partitionKey = partitionKey
         self.partition = partition
+        self.inherits = inherits
         self.comment = comment
     }
 

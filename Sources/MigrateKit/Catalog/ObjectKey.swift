@@ -5,6 +5,7 @@
 package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     case schema(String)
     case `extension`(String)
+    case collation(ObjectName)
     /// An enum or a domain.
     case type(ObjectName)
     case sequence(ObjectName)
@@ -35,6 +36,7 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         switch self {
         case .schema(let name): "schema \(name)"
         case .extension(let name): "extension \(name)"
+        case .collation(let name): "collation \(name)"
         case .type(let name): "type \(name)"
         case .sequence(let name): "sequence \(name)"
         case .sequenceOwnership(let name): "ownership of sequence \(name)"

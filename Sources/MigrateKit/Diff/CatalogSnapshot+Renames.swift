@@ -83,6 +83,7 @@ extension CatalogSnapshot {
                 tables[name]!.policies[policyName]!.table = new
             }
             if tables[name]!.partition?.parent == old { tables[name]!.partition!.parent = new }
+            tables[name]!.inherits = tables[name]!.inherits.map { $0 == old ? new : $0 }
         }
         for (name, index) in indexes where index.table == old { indexes[name]!.table = new }
         for (name, trigger) in triggers where trigger.table == old {

@@ -14,7 +14,7 @@ extension ChangePlanner {
     /// `CREATE OR REPLACE FUNCTION` cannot change the kind, the result type, argument names, or remove
     /// argument defaults.
     func functionNeedsRecreation(_ old: CatalogFunction, _ new: CatalogFunction) -> Bool {
-        if old.isProcedure != new.isProcedure || old.result != new.result { return true }
+        if old.kind != new.kind || old.result != new.result { return true }
         if old.identityArguments != new.identityArguments { return true }
         return old.arguments != new.arguments && old.arguments.contains(" DEFAULT ")
     }
@@ -106,7 +106,7 @@ extension ChangePlanner {
             let old = from.functions[identity]
             let new = to.functions[identity]
             if dropsExplicitly(key), let old {
-                add(key, .drop, "DROP \(old.isProcedure ? "PROCEDURE" : "FUNCTION") \(SQLRenderer.signature(identity))")
+                add(key, .drop, "DROP \(old.kind.rawValue) \(SQLRenderer.signature(identity, of: old.kind))")
             }
             if let new, added.contains(key) || replaced.contains(key) {
                 add(key, .create, new.definition)
@@ -120,7 +120,7 @@ extension ChangePlanner {
 
     private func functionComment(_ function: CatalogFunction, _ comment: String?) -> String {
         SQLRenderer.comment(
-            on: (function.isProcedure ? "PROCEDURE " : "FUNCTION ") + SQLRenderer.signature(function.identity),
+            on: function.kind.rawValue + " " + SQLRenderer.signature(function.identity, of: function.kind),
             comment
         )
     }

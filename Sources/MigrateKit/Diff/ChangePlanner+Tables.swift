@@ -3,8 +3,11 @@ extension ChangePlanner {
 
     /// A table must be dropped and created again when it changes between ordinary, partitioned and
     /// partition, or its partition key changes: PostgreSQL cannot alter those.
+    /// A different set of `INHERITS` parents re-creates the table too: `ALTER TABLE ... INHERIT` leaves the
+    /// columns it already had marked as its own, which is not the table `CREATE TABLE ... INHERITS` makes.
     func tableNeedsRecreation(_ old: CatalogTable, _ new: CatalogTable) -> Bool {
         old.partitionKey != new.partitionKey || (old.partition == nil) != (new.partition == nil)
+            || old.inherits != new.inherits
     }
 
     /// Constraints cannot be altered in place, except a foreign key's deferrability and a `NOT VALID`
@@ -117,6 +120,9 @@ extension ChangePlanner {
             sql +=
                 " (\n" + table.columns.map { "    " + SQLRenderer.columnDefinition($0) }.joined(separator: ",\n")
                 + "\n)"
+        }
+        if !table.inherits.isEmpty {
+            sql += " INHERITS (" + table.inherits.map { SQLRenderer.name($0) }.joined(separator: ", ") + ")"
         }
         if let partitionKey = table.partitionKey { sql += " PARTITION BY " + partitionKey }
         if !table.options.isEmpty { sql += " WITH (" + table.options.joined(separator: ", ") + ")" }

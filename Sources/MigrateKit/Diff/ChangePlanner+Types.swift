@@ -37,6 +37,43 @@ extension ChangePlanner {
         }
     }
 
+    // MARK: - Collations
+
+    func emitCollations() {
+        for name in Set(from.collations.keys).union(to.collations.keys).sorted() {
+            let key = ObjectKey.collation(name)
+            let target = "COLLATION " + SQLRenderer.name(name)
+            if dropsExplicitly(key) {
+                add(key, .drop, "DROP " + target)
+                if let users = collationUsers(key) {
+                    // PostgreSQL has no ALTER COLLATION for the definition, and refuses the drop while
+                    // columns or domains use the collation.
+                    warnings.append(
+                        "collation \(name) changes its definition and is used by \(users); the plan drops and "
+                            + "re-creates it, which PostgreSQL refuses while it is in use: move those users to "
+                            + "another collation in a revision of their own first"
+                    )
+                }
+            }
+            if let new = to.collations[name], added.contains(key) || replaced.contains(key) {
+                add(key, .create, "CREATE " + target + " " + SQLRenderer.collationDefinition(new))
+                if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: target, comment)) }
+            } else if let old = from.collations[name], let new = to.collations[name], !isGoing(key),
+                old.comment != new.comment
+            {
+                add(key, .alter, SQLRenderer.comment(on: target, new.comment))
+            }
+        }
+    }
+
+    /// What keeps a re-created collation from being dropped, named for a warning, or `nil`.
+    private func collationUsers(_ key: ObjectKey) -> String? {
+        guard replaced.contains(key) else { return nil }
+        let users = fromGraph.dependents(of: key).map(\.key).filter { toKeys.contains($0) && !isGoing($0) }
+        guard !users.isEmpty else { return nil }
+        return users.sorted().map(\.description).joined(separator: ", ")
+    }
+
     // MARK: - Enums and domains
 
     func emitTypes() {

@@ -67,6 +67,7 @@ final class ChangePlanner {
         findAutomaticDrops()
         emitRenames()
         emitSchemasAndExtensions()
+        emitCollations()
         emitTypes()
         emitSequences()
         emitTables()
@@ -78,6 +79,14 @@ final class ChangePlanner {
         return order()
     }
 
+    /// Whether the plan creates or replaces a function or procedure, whose body PostgreSQL may check.
+    var writesFunctionBodies: Bool {
+        steps.values.contains { step in
+            guard case .function = step.id.key else { return false }
+            return step.statements.contains { $0.sql.hasPrefix("CREATE") }
+        }
+    }
+
     // MARK: - Keys
 
     /// Every diffable object of a snapshot.
@@ -85,6 +94,7 @@ final class ChangePlanner {
         var keys: Set<ObjectKey> = []
         keys.formUnion(snapshot.schemas.keys.map { .schema($0) })
         keys.formUnion(snapshot.extensions.keys.map { .extension($0) })
+        keys.formUnion(snapshot.collations.keys.map { .collation($0) })
         keys.formUnion(snapshot.enums.keys.map { .type($0) })
         keys.formUnion(snapshot.domains.keys.map { .type($0) })
         for (name, sequence) in snapshot.sequences {
@@ -159,6 +169,8 @@ final class ChangePlanner {
                 var old = from.tables[table]!.policies[name]!
                 old.comment = to.tables[table]!.policies[name]!.comment
                 if old != to.tables[table]!.policies[name]! { replaced.insert(key) }
+            case .collation(let name):
+                if !from.collations[name]!.hasSameDefinition(as: to.collations[name]!) { replaced.insert(key) }
             case .index(let name):
                 if !from.indexes[name]!.hasSameShape(as: to.indexes[name]!) { replaced.insert(key) }
             case .view(let name):
@@ -272,7 +284,7 @@ final class ChangePlanner {
             guard causeGoes else { return [] }
             replaced.insert(dependent)
             return [dependent]
-        case .schema, .extension, .sequence:
+        case .schema, .extension, .collation, .sequence:
             return []
         case .view, .trigger, .policy:
             guard causeGoes || causeRebuilt || causeRetyped else { return [] }
@@ -290,6 +302,9 @@ final class ChangePlanner {
     private func findAutomaticDrops() {
         for key in removed.union(replaced).sorted() {
             if let parent = parent(of: key), isGoing(parent), !rebuilt.contains(parent) {
+                // The one kind of member that must go before its table: a foreign key in a cycle of dropped
+                // tables (each table's drop would wait for the other's).
+                if closesForeignKeyCycle(key) { continue }
                 autoDropped[key] = parent
                 continue
             }
@@ -306,6 +321,32 @@ final class ChangePlanner {
                 break
             }
         }
+    }
+
+    /// Whether `key` is a foreign key of a going table that references another going table which, through
+    /// foreign keys of going tables, references the first one back.
+    private func closesForeignKeyCycle(_ key: ObjectKey) -> Bool {
+        guard case .constraint(let table, let name) = key, from.tables[table]?.constraints[name]?.kind == .foreignKey
+        else { return false }
+        func referencedGoingTables(_ constraint: ObjectKey) -> Set<ObjectName> {
+            var tables: Set<ObjectName> = []
+            for (referenced, _) in fromGraph.dependencies(of: constraint) {
+                guard let other = referenced.owningTable, other != constraint.owningTable, isGoing(.table(other))
+                else { continue }
+                tables.insert(other)
+            }
+            return tables
+        }
+        var seen: Set<ObjectName> = []
+        var work = Array(referencedGoingTables(key))
+        while let next = work.popLast() {
+            if next == table { return true }
+            guard seen.insert(next).inserted, let other = from.tables[next] else { continue }
+            for constraint in other.constraints.keys.sorted() {
+                work += referencedGoingTables(.constraint(next, constraint))
+            }
+        }
+        return false
     }
 
     // MARK: - Steps
@@ -406,6 +447,33 @@ final class ChangePlanner {
                     for before in sorted where before.phase == .drop || before.phase == .detach {
                         edges.append((before, after))
                     }
+                }
+            }
+        }
+
+        // A partition whose bound changes is detached and attached again. Its parent's columns lose their
+        // defaults, and its parent's indexes and constraints are dropped, while it is still attached (they
+        // recurse only to attached partitions; a detached one would keep its copies); the columns change
+        // type once it is back, so that its columns change with them.
+        for (name, table) in to.tables.sorted(by: { $0.key < $1.key }) {
+            let partitionKey = ObjectKey.table(name)
+            guard let bound = table.partition, !own(partitionKey, [.detach]).isEmpty,
+                let parentTable = from.tables[bound.parent]
+            else { continue }
+            var parentMembers = parentTable.constraints.keys.map { ObjectKey.constraint(bound.parent, $0) }
+            parentMembers += from.indexes.filter { $0.value.table == bound.parent }.map { ObjectKey.index($0.key) }
+            for member in parentMembers.sorted() {
+                for before in own(member, [.drop]) {
+                    for after in own(partitionKey, [.detach]) { edges.append((before, after)) }
+                }
+            }
+            for column in parentTable.columns {
+                let columnKey = ObjectKey.column(bound.parent, column.name)
+                for before in own(columnKey, [.detach]) {
+                    for after in own(partitionKey, [.detach]) { edges.append((before, after)) }
+                }
+                for before in own(partitionKey, [.alter]) {
+                    for after in own(columnKey, [.alter]) { edges.append((before, after)) }
                 }
             }
         }

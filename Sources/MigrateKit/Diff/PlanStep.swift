@@ -57,17 +57,18 @@ extension ObjectKey {
         switch self {
         case .schema: 0
         case .extension: 1
-        case .type: 2
-        case .sequence: 3
-        case .table: 4
-        case .column: 5
-        case .constraint: 6
-        case .index: 7
-        case .sequenceOwnership: 8
-        case .view: 9
-        case .function: 10
-        case .trigger: 11
-        case .policy: 12
+        case .collation: 2
+        case .type: 3
+        case .sequence: 4
+        case .table: 5
+        case .column: 6
+        case .constraint: 7
+        case .index: 8
+        case .sequenceOwnership: 9
+        case .view: 10
+        case .function: 11
+        case .trigger: 12
+        case .policy: 13
         }
     }
 }

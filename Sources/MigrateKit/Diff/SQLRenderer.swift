@@ -21,8 +21,10 @@ enum SQLRenderer {
     }
 
     /// A function or procedure as `DROP`, `COMMENT ON` and `ALTER` refer to it: `"s"."f"(integer, text)`.
-    static func signature(_ identity: FunctionIdentity) -> String {
-        name(identity.name) + "(" + identity.argumentTypes + ")"
+    /// An aggregate without arguments is `"s"."count_all"(*)`.
+    static func signature(_ identity: FunctionIdentity, of kind: CatalogFunction.Kind = .function) -> String {
+        let arguments = kind == .aggregate && identity.argumentTypes.isEmpty ? "*" : identity.argumentTypes
+        return name(identity.name) + "(" + arguments + ")"
     }
 
     /// A role in a policy's `TO` list.
@@ -33,6 +35,22 @@ enum SQLRenderer {
     /// The `COLLATE` clause for a collation, with a leading space, or nothing.
     static func collate(_ collation: ObjectName?) -> String {
         collation.map { " COLLATE " + name($0) } ?? ""
+    }
+
+    /// The parenthesised options of `CREATE COLLATION`.
+    static func collationDefinition(_ collation: CatalogCollation) -> String {
+        var options: [String] = []
+        if collation.provider == "i" {
+            options.append("provider = icu")
+            options.append("locale = " + literal(collation.locale ?? ""))
+            if let rules = collation.rules { options.append("rules = " + literal(rules)) }
+        } else {
+            options.append("provider = libc")
+            options.append("lc_collate = " + literal(collation.collate ?? "C"))
+            options.append("lc_ctype = " + literal(collation.ctype ?? "C"))
+        }
+        if !collation.deterministic { options.append("deterministic = false") }
+        return "(" + options.joined(separator: ", ") + ")"
     }
 
     /// `COMMENT ON <target> IS '...';`

@@ -98,8 +98,18 @@ package struct PossibleRename: Sendable, Hashable, CustomStringConvertible {
         self.renameOption = renameOption
     }
 
+    /// The one sentence `diff` and `revision --autogenerate` print, with the option ready to paste into a
+    /// POSIX shell (see ``shellQuoted(_:)``).
     package var description: String {
         "\(kind.rawValue) \(from) was dropped and \(to) added with the same shape; "
-            + "if it was renamed, pass --rename \(renameOption)"
+            + "if it was renamed, pass --rename \(Self.shellQuoted(renameOption))"
+    }
+
+    /// `text` as one POSIX shell word: unchanged when it holds only letters, digits and `_.:=-/`, else in
+    /// single quotes (a single quote inside written `'\''`).
+    package static func shellQuoted(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:=-/")
+        let plain = !text.isEmpty && text.allSatisfy { safe.contains($0) }
+        return plain ? text : "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }

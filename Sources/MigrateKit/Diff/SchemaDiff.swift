@@ -24,13 +24,15 @@ package enum SchemaDiff {
             canonicalizer.finish()
         }
         let upPlanner = ChangePlanner(from: from, to: to, renames: renames)
-        let up = upPlanner.plan()
+        var up = upPlanner.plan()
         let downPlanner = ChangePlanner(
             from: to,
             to: from,
             renames: renames.map(\.inverted).sorted()
         )
-        let down = downPlanner.plan()
+        var down = downPlanner.plan()
+        if upPlanner.writesFunctionBodies { up = withoutBodyChecks(up) }
+        if downPlanner.writesFunctionBodies { down = withoutBodyChecks(down) }
         var warnings = upPlanner.warnings
         warnings += to.notes.filter { !warnings.contains($0) }
         warnings += from.notes.filter { !warnings.contains($0) }
@@ -50,6 +52,19 @@ package enum SchemaDiff {
             )
         }
         return plan
+    }
+
+    /// The statements with `check_function_bodies` off around them, as pg_dump does: PostgreSQL checks a
+    /// SQL function's body when it is created, but a body written as a string records no dependency, so
+    /// no order can promise that a function it calls already exists. (`BEGIN ATOMIC` bodies do record
+    /// theirs, and `pg_depend` orders them.) Inside a transaction `SET LOCAL` ends with it; outside one
+    /// the setting is reset at the end, so the session's later work is checked again.
+    static func withoutBodyChecks(_ statements: [PlannedStatement]) -> [PlannedStatement] {
+        guard nonTransactionalReason(statements) != nil else {
+            return [PlannedStatement("SET LOCAL check_function_bodies = off")] + statements
+        }
+        return [PlannedStatement("SET check_function_bodies = off")] + statements
+            + [PlannedStatement("RESET check_function_bodies")]
     }
 
     /// Why the statements cannot run in one transaction: an enum value added by `ALTER TYPE ... ADD VALUE`

@@ -40,7 +40,7 @@ struct DiffCommand: ParsableCommand {
 func printWarnings(of plan: SchemaChangePlan) {
     for change in plan.destructiveChanges { Terminal.warning("destructive: \(change)") }
     for rename in plan.possibleRenames {
-        Terminal.warning("possible rename: \(rename) (confirm with --rename \(rename.renameOption))")
+        Terminal.warning("possible rename: \(rename)")
     }
     // The plan's warnings already say when the revision must run outside a transaction.
     for warning in plan.warnings { Terminal.warning(warning) }

@@ -221,20 +221,43 @@ import Testing
         )
     }
 
+    @Test func readsCollationsAggregatesAndInheritance() throws {
+        let snapshot = try read(
+            """
+            CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+            CREATE AGGREGATE my_sum(int) (SFUNC = int4pl, STYPE = int);
+            CREATE TABLE parent (id int, note text);
+            CREATE TABLE child (extra text) INHERITS (parent);
+            """
+        )
+        let collation = try #require(snapshot.collations[ObjectName("public", "ci")])
+        #expect(collation.provider == "i" && collation.locale == "und-u-ks-level2" && !collation.deterministic)
+        let sum = FunctionIdentity(name: ObjectName("public", "my_sum"), argumentTypes: "integer")
+        let aggregate = try #require(snapshot.functions[sum])
+        #expect(aggregate.kind == .aggregate)
+        #expect(
+            aggregate.definition == "CREATE OR REPLACE AGGREGATE public.my_sum(integer) "
+                + "(SFUNC = int4pl, STYPE = integer, FINALFUNC_MODIFY = READ_ONLY)"
+        )
+        let child = try #require(snapshot.tables[ObjectName("public", "child")])
+        #expect(child.inherits == [ObjectName("public", "parent")])
+        #expect(child.columns.map(\.name) == ["extra"], "inherited columns follow the parent")
+    }
+
     @Test func unsupportedObjectsAreAnErrorThatNamesThem() throws {
         #expect {
             try read(
                 """
                 CREATE TABLE t (a int);
                 CREATE RULE t_nothing AS ON INSERT TO t DO INSTEAD NOTHING;
-                CREATE AGGREGATE my_sum(int) (SFUNC = int4pl, STYPE = int);
+                CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
                 CREATE TYPE pair AS (x int, y int);
                 """
             )
         } throws: { error in
             guard let error = error as? MigrateError, error.code == .usage else { return false }
             return error.message.contains("rule t_nothing on public.t: rules are not supported")
-                && error.message.contains("aggregate public.my_sum(integer): aggregates are not supported")
+                && error.message.contains("operator public.===(integer,integer): operators are not supported")
                 && error.message.contains("composite type public.pair: composite types are not supported")
         }
     }

@@ -26,6 +26,34 @@ import Testing
         #expect(try RenameSpec(parsing: spec.description) == spec)
     }
 
+    /// The possible-rename message prints the option as one shell word; what the shell hands back parses to
+    /// the same rename, whatever the names hold (quotes, dots, spaces, `=`, a single quote, capitals).
+    @Test(arguments: [
+        ["public", "orders", "customer_id", "client_id"],
+        ["public", "My Table", "a\"b", "it's=new"],
+        ["sales", "line.items", "Qty", "quantity"],
+    ])
+    func possibleRenameOptionSurvivesTheShell(_ names: [String]) throws {
+        let spec = RenameSpec(kind: .column, path: Array(names.prefix(3)), newName: names[3])
+        let word = PossibleRename.shellQuoted(spec.description)
+        // What a POSIX shell makes of the word: single-quoted stretches taken literally.
+        var unquoted = ""
+        var inQuotes = false
+        var characters = word[...]
+        while let character = characters.popFirst() {
+            if character == "'" {
+                inQuotes.toggle()
+            } else if character == "\\", !inQuotes, let next = characters.popFirst() {
+                unquoted.append(next)
+            } else {
+                unquoted.append(character)
+            }
+        }
+        #expect(try RenameSpec(parsing: unquoted) == spec)
+        let plainName = names.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "_" } }
+        #expect((word == spec.description) == plainName)
+    }
+
     @Test(arguments: [
         "orders.customer_id",
         "orders.customer_id=",

@@ -17,6 +17,10 @@ import Testing
         "41_rename_table",
         "51_phase2_from_empty",
         "53_large_schema_changes",
+        "59_function_bodies_call_later_functions",
+        "61_collations",
+        "62_aggregates",
+        "63_table_inheritance",
     ]
 
     @Test(arguments: representative)

@@ -1,3 +1,4 @@
+SET LOCAL check_function_bodies = off;
 ALTER TABLE "public"."t" ALTER COLUMN "history" DROP DEFAULT;
 ALTER TABLE "public"."t" ALTER COLUMN "s" DROP DEFAULT;
 ALTER TABLE "public"."t" DROP CONSTRAINT "t_not_legacy";

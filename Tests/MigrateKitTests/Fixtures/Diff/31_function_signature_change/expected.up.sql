@@ -1,3 +1,4 @@
+SET LOCAL check_function_bodies = off;
 ALTER TABLE "public"."t" ALTER COLUMN "code" DROP DEFAULT;
 DROP VIEW "public"."labelled";
 DROP FUNCTION "public"."label"(integer);

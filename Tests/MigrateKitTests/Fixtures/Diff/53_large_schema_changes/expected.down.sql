@@ -1,3 +1,4 @@
+SET LOCAL check_function_bodies = off;
 ALTER TABLE "shop"."orders" DETACH PARTITION "shop"."orders_2026";
 -- DESTRUCTIVE: drops partition shop.orders_2026
 DROP TABLE "shop"."orders_2026";

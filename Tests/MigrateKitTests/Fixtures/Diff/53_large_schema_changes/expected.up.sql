@@ -1,3 +1,4 @@
+SET LOCAL check_function_bodies = off;
 -- DESTRUCTIVE: drops table shop.sessions
 DROP TABLE "shop"."sessions";
 ALTER TABLE "shop"."customers" DROP COLUMN "first_name";

@@ -1,0 +1,1 @@
+-- Empty: the plan creates everything, functions calling functions that sort after them.
