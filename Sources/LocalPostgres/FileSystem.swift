@@ -1,7 +1,7 @@
 import LibC
 
 /// The few file operations the cluster manager needs, on POSIX directly (no Foundation).
-enum FileSystem {
+package enum FileSystem {
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
@@ -55,7 +55,8 @@ enum FileSystem {
         }
     }
 
-    static func read(_ path: String) -> String? {
+    /// The file's text (bytes that are not UTF-8 become U+FFFD), or `nil` when it cannot be opened.
+    package static func read(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

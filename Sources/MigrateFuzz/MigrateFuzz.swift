@@ -3,6 +3,7 @@
 // target builds and runs with the rest of the package.
 
 import LibC
+import MigrateKit
 
 #if FUZZING
     @_silgen_name("LLVMFuzzerRunDriver")
@@ -41,7 +42,7 @@ enum MigrateFuzz {
         #else
             var replayed = 0
             for path in arguments.dropFirst(2) {
-                guard let bytes = readFile(path) else {
+                guard let bytes = try? WholeFile.bytes(at: path) else {
                     printError("MigrateFuzz: cannot read \(path)\n")
                     exit(1)
                 }
@@ -55,18 +56,5 @@ enum MigrateFuzz {
     private static func printError(_ text: String) {
         var text = text
         text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return bytes
     }
 }

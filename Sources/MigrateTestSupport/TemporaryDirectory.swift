@@ -1,4 +1,5 @@
 import LibC
+import LocalPostgres
 import SystemProcess
 
 /// A directory under `/tmp` for one test: a fake project, marked by an empty `migrations/` until a test writes
@@ -54,16 +55,7 @@ package struct TemporaryDirectory: Sendable {
 
     /// Reads a file relative to this directory.
     package func read(_ relativePath: String) -> String? {
-        guard let file = fopen(path + "/" + relativePath, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        FileSystem.read(path + "/" + relativePath)
     }
 
     package func remove() {

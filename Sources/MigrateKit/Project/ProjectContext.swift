@@ -52,7 +52,9 @@ package struct ProjectContext {
             configPath: configPath,
             environmentName: environmentName,
             environment: environment,
-            currentDirectory: rootDirectory
+            // A found migrate.toml is named from the current directory (`../migrate.toml`); without one, the
+            // defaults' relative paths start at the root that `migrations/` marked.
+            currentDirectory: configPath == nil ? rootDirectory : currentDirectory
         )
         target = DatabaseTarget.resolve(flagURL: flagURL, environment: environment, configuration: configuration)
         if case .embedded = target, !hasProject {

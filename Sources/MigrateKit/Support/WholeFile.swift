@@ -4,11 +4,11 @@ import LibC
 ///
 /// Foundation's `String(contentsOfFile:)` and `FileManager.contents(atPath:)` would do, but their errors need
 /// Foundation's `localizedDescription`, which links the whole of Foundation into the executable.
-enum WholeFile {
+package enum WholeFile {
     /// The bytes of the file at `path`.
     /// - Parameter shownPath: The path as errors show it (as the user gave it, say); `path` by default.
     /// - Throws: `MigrateError` `.io` with the system's reason (no such file, permission denied...).
-    static func bytes(at path: String, shownAs shownPath: String? = nil) throws(MigrateError) -> [UInt8] {
+    package static func bytes(at path: String, shownAs shownPath: String? = nil) throws(MigrateError) -> [UInt8] {
         let shownPath = shownPath ?? path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw error("cannot open", shownPath) }
