@@ -130,6 +130,13 @@ import Testing
             #expect(check.standardOutput.contains("silenced: quiet hours"))
             #expect(check.standardOutput.contains("0 error(s), 0 warning(s), 0 note(s), 1 silenced"))
 
+            // On a line of its own, above the statement.
+            ignored.up = "-- migrate:lint-ignore create-index-not-concurrently quiet hours\nCREATE INDEX big_name ON big (name);\n"
+            try project.write([ignored])
+            let ownLine = try project.migrate("check")
+            #expect(ownLine.status == .exited(0), "\(ownLine.combinedOutput)")
+            #expect(ownLine.standardOutput.contains("1 silenced"))
+
             let pending = try project.migrate("check", "--fail-on-pending")
             #expect(pending.status == .exited(3), "\(pending.combinedOutput)")
             #expect(pending.standardError.contains("1 revision(s) pending"))

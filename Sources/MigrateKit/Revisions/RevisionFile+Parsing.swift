@@ -105,6 +105,17 @@ private struct RevisionFileParser {
             if first == end { continue }
 
             if hasDirectivePrefix(at: line.start) {
+                // `-- migrate:lint-ignore RULE reason` is a comment of its section, which `migrate check` reads.
+                if isLintIgnore(line) {
+                    guard phase != .header else {
+                        throw error(
+                            "`-- migrate:lint-ignore` in the header; expected it in the section whose statements "
+                                + "it silences, after `-- migrate:up`",
+                            line
+                        )
+                    }
+                    continue
+                }
                 let (key, value) = try directive(line)
                 switch (key, phase) {
                 case ("up", .header):
@@ -281,6 +292,17 @@ private struct RevisionFileParser {
     }
 
     // MARK: - Directives
+
+    private static let lintIgnoreBytes = Array((RevisionFile.directivePrefix + "lint-ignore").utf8)
+
+    /// `-- migrate:lint-ignore` followed by a blank or the end of the line.
+    private func isLintIgnore(_ line: Line) -> Bool {
+        let prefix = Self.lintIgnoreBytes
+        guard line.end - line.start >= prefix.count,
+            buffer[line.start..<(line.start + prefix.count)].elementsEqual(prefix)
+        else { return false }
+        return line.start + prefix.count == line.end || isBlank(buffer[line.start + prefix.count])
+    }
 
     /// Splits `-- migrate:<key> <value>` into key and trimmed value.
     private func directive(_ line: Line) throws -> (key: String, value: Range<Int>) {
