@@ -13,6 +13,8 @@ package struct GeneratedRevision: Sendable, Hashable {
     package var branchLabels: [String] = []
     package var dependsOn: [String] = []
     package var isTransactional = true
+    /// Written as `-- migrate:phase post` when true.
+    package var isPostDeploy = false
     package var up: String
     package var down: String
 
@@ -71,6 +73,7 @@ package struct GeneratedRevision: Sendable, Hashable {
         if !branchLabels.isEmpty { lines.append("-- migrate:branch_labels \(branchLabels.joined(separator: ", "))") }
         if !dependsOn.isEmpty { lines.append("-- migrate:depends_on \(dependsOn.joined(separator: ", "))") }
         if !isTransactional { lines.append("-- migrate:transaction false") }
+        if isPostDeploy { lines.append("-- migrate:phase post") }
         lines += [
             "", "-- migrate:up", up.trimmingTrailingNewlines(), "", "-- migrate:down", down.trimmingTrailingNewlines(),
         ]

@@ -57,4 +57,16 @@ package struct MigrationPlan: Sendable, Hashable {
 
     /// The ids of the steps, in order.
     package var revisionIDs: [String] { steps.map(\.revisionID) }
+
+    /// An upgrade plan cut before its first post-deploy revision (`upgrade --phase pre`), and what was left out.
+    ///
+    /// The cut is in running order, so a pre-deploy revision after the first post-deploy one waits too: it may
+    /// rely on what the post-deploy one did, and running it early would change the order history records.
+    package func beforeFirstPostDeployStep() -> (plan: MigrationPlan, deferred: [Step]) {
+        guard let cut = steps.firstIndex(where: { $0.revision?.phase == .post }) else { return (self, []) }
+        var plan = self
+        plan.steps = Array(steps[..<cut])
+        for step in steps[cut...] { plan.appliedAfter.remove(step.revisionID) }
+        return (plan, Array(steps[cut...]))
+    }
 }

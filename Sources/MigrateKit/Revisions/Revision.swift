@@ -26,6 +26,10 @@ package struct Revision: Sendable, Hashable {
     /// `true`). When `false` they run statement by statement, as `CREATE INDEX CONCURRENTLY` needs.
     package var isTransactional: Bool
 
+    /// When in a rolling deploy the revision runs (`-- migrate:phase`, default `pre`): before the new app version
+    /// rolls out, or only after every replica runs it (a contracting change: drops what the old version uses).
+    package var phase: DeployPhase
+
     /// `SET lock_timeout` for this revision's statements, when the file sets one.
     package var lockTimeout: PostgresDuration?
 
@@ -79,6 +83,7 @@ package struct Revision: Sendable, Hashable {
         branchLabels: [String] = [],
         dependsOn: [String] = [],
         isTransactional: Bool = true,
+        phase: DeployPhase = .pre,
         lockTimeout: PostgresDuration? = nil,
         statementTimeout: PostgresDuration? = nil,
         up: RevisionSection,
@@ -93,6 +98,7 @@ package struct Revision: Sendable, Hashable {
         self.branchLabels = branchLabels
         self.dependsOn = dependsOn
         self.isTransactional = isTransactional
+        self.phase = phase
         self.lockTimeout = lockTimeout
         self.statementTimeout = statementTimeout
         self.up = up
@@ -118,4 +124,12 @@ package struct Revision: Sendable, Hashable {
         guard let slash = path.lastIndex(of: "/") else { return path[...] }
         return path[path.index(after: slash)...]
     }
+}
+
+/// When a revision runs in a rolling deploy (expand and contract).
+package enum DeployPhase: String, Sendable, Hashable, CaseIterable {
+    /// Before the new app version rolls out: changes the old version keeps working with (the default).
+    case pre
+    /// After every replica runs the new version: drops and renames of what the old version still uses.
+    case post
 }

@@ -72,6 +72,7 @@ private struct RevisionFileParser {
     private var branchLabels: [String] = []
     private var dependsOn: [String] = []
     private var isTransactional = true
+    private var deployPhase = DeployPhase.pre
     private var lockTimeout: PostgresDuration?
     private var statementTimeout: PostgresDuration?
 
@@ -234,6 +235,7 @@ private struct RevisionFileParser {
             branchLabels: branchLabels,
             dependsOn: dependsOn,
             isTransactional: isTransactional,
+            phase: deployPhase,
             lockTimeout: lockTimeout,
             statementTimeout: statementTimeout,
             up: up,
@@ -410,6 +412,11 @@ private struct RevisionFileParser {
             case let text:
                 throw error("expected `true` or `false`; found `\(text)`", line, at: value.lowerBound)
             }
+        case "phase":
+            guard let value = DeployPhase(rawValue: string(value)) else {
+                throw error("expected `pre` or `post`; found `\(string(value))`", line, at: value.lowerBound)
+            }
+            deployPhase = value
         case "lock_timeout", "statement_timeout":
             let text = try decode(value, line: line)
             let duration: PostgresDuration

@@ -39,7 +39,7 @@ package enum RevisionFile {
 
     /// The header keys, in the order `RevisionTemplate` writes them.
     package static let headerKeys = [
-        "revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transaction",
+        "revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transaction", "phase",
         "lock_timeout", "statement_timeout",
     ]
 

@@ -29,6 +29,8 @@ package struct RevisionTemplate: Sendable, Hashable {
     package var dependsOn: [String]
     /// `transaction`; written only when `false`.
     package var isTransactional: Bool
+    /// `phase`; written only when `post`.
+    package var phase: DeployPhase
     /// `lock_timeout`, when set.
     package var lockTimeout: PostgresDuration?
     /// `statement_timeout`, when set.
@@ -47,6 +49,7 @@ package struct RevisionTemplate: Sendable, Hashable {
         branchLabels: [String] = [],
         dependsOn: [String] = [],
         isTransactional: Bool = true,
+        phase: DeployPhase = .pre,
         lockTimeout: PostgresDuration? = nil,
         statementTimeout: PostgresDuration? = nil,
         upSQL: String? = nil,
@@ -59,6 +62,7 @@ package struct RevisionTemplate: Sendable, Hashable {
         self.branchLabels = branchLabels
         self.dependsOn = dependsOn
         self.isTransactional = isTransactional
+        self.phase = phase
         self.lockTimeout = lockTimeout
         self.statementTimeout = statementTimeout
         self.upSQL = upSQL
@@ -100,6 +104,7 @@ package struct RevisionTemplate: Sendable, Hashable {
         if !branchLabels.isEmpty { text += "-- migrate:branch_labels \(branchLabels.joined(separator: ", "))\n" }
         if !dependsOn.isEmpty { text += "-- migrate:depends_on \(dependsOn.joined(separator: ", "))\n" }
         if !isTransactional { text += "-- migrate:transaction false\n" }
+        if phase == .post { text += "-- migrate:phase post\n" }
         if let lockTimeout { text += "-- migrate:lock_timeout \(lockTimeout.settingValue)\n" }
         if let statementTimeout { text += "-- migrate:statement_timeout \(statementTimeout.settingValue)\n" }
 

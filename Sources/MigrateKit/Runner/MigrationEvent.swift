@@ -10,6 +10,8 @@ package enum MigrationEvent: Sendable {
     case planned(direction: MigrationPlan.Direction, steps: [MigrationPlan.Step])
     /// A non-transactional revision that stopped part-way is resumed at a statement.
     case resuming(revision: String, statement: Int, location: SourceLocation)
+    /// `upgrade --phase pre` left these out: `count` revisions from the post-deploy revision `first` on.
+    case postDeployDeferred(first: String, count: Int)
     /// A revision starts running.
     case started(revision: String, message: String, direction: MigrationPlan.Direction)
     /// A revision finished and was recorded.

@@ -36,8 +36,10 @@ package final class Migrator {
     ///   `.revisionFile` when a revision cannot run as written (nothing ran), `.statementFailed` when a
     ///   statement failed (that revision rolled back; earlier ones stay applied, or none in atomic mode),
     ///   `.lockTimeout` when another deployer held the lock too long.
+    /// - Parameter stoppingBeforePostDeploy: `upgrade --phase pre`: apply what comes before the first
+    ///   post-deploy revision of the plan, and report the rest as deferred.
     @discardableResult
-    package func upgrade(to target: RevisionTarget) throws -> [String] {
+    package func upgrade(to target: RevisionTarget, stoppingBeforePostDeploy: Bool = false) throws -> [String] {
         // The version tables are made only once the revisions to run have been prepared: a revision that cannot
         // run leaves the database as it was.
         try withLock(creatingVersionTables: false) {
@@ -47,7 +49,12 @@ package final class Migrator {
             let integrity = IntegrityReport(rows: rows, graph: graph)
             if !integrity.isClean && !options.allowChanged { throw integrity.error(command: "upgrade") }
             let applied = Set(rows.filter { $0.status == .applied }.map(\.revision))
-            let plan = try graph.upgradePlan(to: target, applied: applied)
+            var plan = try graph.upgradePlan(to: target, applied: applied)
+            if stoppingBeforePostDeploy {
+                let (before, deferred) = plan.beforeFirstPostDeployStep()
+                plan = before
+                if let first = deferred.first { report(.postDeployDeferred(first: first.revisionID, count: deferred.count)) }
+            }
             // Every step is prepared (read, parsed, checked) before the plan is announced and anything runs.
             let steps = try prepareUpgrades(plan.steps)
             if !tablesExist { try createVersionTablesIfNeeded() }

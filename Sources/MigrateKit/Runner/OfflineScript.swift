@@ -35,10 +35,12 @@ package struct OfflineScript {
         }
     }
 
-    /// The script that upgrades a database at `from` (default: base) to `to`.
-    package func upgrade(from: String?, to: String) throws -> String {
+    /// The script that upgrades a database at `from` (default: base) to `to`; with `stoppingBeforePostDeploy`,
+    /// only what comes before the first post-deploy revision (`upgrade --sql --phase pre`).
+    package func upgrade(from: String?, to: String, stoppingBeforePostDeploy: Bool = false) throws -> String {
         let applied = try appliedSet(at: from)
-        let plan = try graph.upgradePlan(to: try RevisionTarget(parsing: to), applied: applied)
+        var plan = try graph.upgradePlan(to: try RevisionTarget(parsing: to), applied: applied)
+        if stoppingBeforePostDeploy { plan = plan.beforeFirstPostDeployStep().plan }
         let steps = try plan.steps.map { step throws(MigrateError) in
             guard let revision = step.revision else {
                 throw MigrateError(.internal, "upgrade step \(step.revisionID) has no file")

@@ -92,7 +92,7 @@ struct CheckCommand: ParsableCommand {
         }
         let catalog = try session.map { try LintCatalog.read($0.connection) } ?? .offline
         let linter = Linter(settings: context.configuration.lint, catalog: catalog)
-        report.lint = linter.lint(linted)
+        report.lint = linter.lint(linted, isPostDeploy: { $0.phase == .post })
         report.lintedRevisions = linted.count
         report.repositoryProblems += report.lint.problems
         let lintedIDs = Set(linted.map(\.id))

@@ -54,9 +54,27 @@ struct CurrentCommand: ParsableCommand {
         if checkHeads && !status.pending.isEmpty {
             throw MigrateError(
                 .pending,
-                "\(status.pending.count) revision(s) pending: \(status.pending.map(\.id).joined(separator: ", "))",
+                "\(status.pending.count) revision(s) pending: \(PendingPhases(status.pending))",
                 hint: "run `migrate upgrade heads`"
             )
         }
+    }
+}
+
+/// Pending revisions by deploy phase: `a1, b2 (pre-deploy); c3 (post-deploy)`, or just the ids when all are
+/// pre-deploy.
+struct PendingPhases: CustomStringConvertible {
+    let revisions: [Revision]
+
+    init(_ revisions: [Revision]) { self.revisions = revisions }
+
+    var description: String {
+        let post = revisions.filter { $0.phase == .post }
+        let pre = revisions.filter { $0.phase == .pre }
+        if post.isEmpty { return pre.map(\.id).joined(separator: ", ") }
+        var parts: [String] = []
+        if !pre.isEmpty { parts.append(pre.map(\.id).joined(separator: ", ") + " (pre-deploy)") }
+        parts.append(post.map(\.id).joined(separator: ", ") + " (post-deploy)")
+        return parts.joined(separator: "; ")
     }
 }

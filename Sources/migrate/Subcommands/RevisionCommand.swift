@@ -38,6 +38,8 @@ struct RevisionCommand: ParsableCommand {
     @Option(help: "A branch label for the new revision (repeatable).") var branchLabel: [String] = []
     @Option(help: "A revision this one depends on (repeatable).") var dependsOn: [String] = []
     @Flag(help: "Mark the revision `-- migrate:transaction false`.") var nonTransactional = false
+    @Option(help: "pre (default) or post: mark a contracting revision `-- migrate:phase post`, to run after a rolling deploy.")
+    var phase: DeployPhase = .pre
     @Flag(help: "Fill the revision by diffing the database against the desired schema.") var autogenerate = false
     @Option(help: "With --autogenerate: treat a drop and an add as a rename, table.old=new (repeatable).")
     var rename: [String] = []
@@ -67,7 +69,8 @@ struct RevisionCommand: ParsableCommand {
             created: RevisionTimestamp(Date()),
             branchLabels: branchLabel,
             dependsOn: dependsOn,
-            isTransactional: !nonTransactional
+            isTransactional: !nonTransactional,
+            phase: phase
         )
         if let from {
             guard !autogenerate else { throw MigrateError(.usage, "--from and --autogenerate cannot be combined") }

@@ -62,7 +62,8 @@ struct StatusCommand: ParsableCommand {
             }
             Terminal.output("pending (\(pending.count)):")
             for revision in pending {
-                Terminal.output("  \(revision.id)  \(revision.message)  (\(revision.path))")
+                let phase = revision.phase == .post ? "  [post-deploy]" : ""
+                Terminal.output("  \(revision.id)  \(revision.message)  (\(revision.path))\(phase)")
             }
             if !status.integrity.isEmpty {
                 Terminal.output("problems (\(status.integrity.lines.count)):")

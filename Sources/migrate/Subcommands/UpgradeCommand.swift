@@ -7,7 +7,7 @@ struct UpgradeCommand: ParsableCommand {
         commandName: "upgrade",
         abstract: "Apply revisions up to a target (default: head).",
         // The target is an array only so that `-1` parses as a target; it is one word.
-        usage: "migrate upgrade [<target>] [--atomic] [--lock-wait <lock-wait>] [--allow-changed] [--sql]",
+        usage: "migrate upgrade [<target>] [--atomic] [--lock-wait <lock-wait>] [--allow-changed] [--sql] [--phase <phase>]",
         discussion: """
             Each revision runs in its own transaction together with its schema_migrations row; --atomic runs \
             the whole batch in one. Concurrent runs wait for each other (a session advisory lock), so every \
@@ -15,6 +15,8 @@ struct UpgradeCommand: ParsableCommand {
             changed stop the run (exit 4) unless --allow-changed.
 
             Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head, label@+N.
+            With --phase pre, stop before the first revision marked `-- migrate:phase post` (run before a \
+            rolling deploy); --phase post, or no --phase, applies everything.
             With --sql [FROM:]TO, print the SQL instead of running it (no connection; FROM defaults to base).
 
             Examples:
@@ -41,6 +43,13 @@ struct UpgradeCommand: ParsableCommand {
     }
     @OptionGroup var runOptions: RunOptions
     @Flag(help: "Print the SQL that would run, for TARGET given as [FROM:]TO, without connecting.") var sql = false
+    @Option(
+        help: ArgumentHelp(
+            "pre: stop before the first post-deploy revision (`-- migrate:phase post`); post: apply everything (the default).",
+            valueName: "phase"
+        )
+    )
+    var phase: DeployPhase?
 
     func run() throws {
         let context = try CommandContext(root.global)
@@ -52,13 +61,16 @@ struct UpgradeCommand: ParsableCommand {
                 versionTable: context.versionTable,
                 options: try context.migrationOptions(runOptions)
             )
-            Terminal.output(try script.upgrade(from: range.from, to: range.to))
+            Terminal.output(
+                try script.upgrade(from: range.from, to: range.to, stoppingBeforePostDeploy: phase == .pre)
+            )
             return
         }
         let revisionTarget = try RevisionTarget(parsing: target)
         let (graph, session) = try context.loadGraphAndConnect()
         let started = monotonicSeconds()
-        let applied = try context.migrator(session, graph: graph, flags: runOptions).upgrade(to: revisionTarget)
+        let applied = try context.migrator(session, graph: graph, flags: runOptions)
+            .upgrade(to: revisionTarget, stoppingBeforePostDeploy: phase == .pre)
         if !applied.isEmpty {
             let elapsed = formatSeconds(monotonicSeconds() - started)
             let reached = try ReachedRevision.describe(session, graph: graph, context: context)
@@ -66,3 +78,5 @@ struct UpgradeCommand: ParsableCommand {
         }
     }
 }
+
+extension DeployPhase: ExpressibleByArgument {}

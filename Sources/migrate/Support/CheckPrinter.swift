@@ -19,7 +19,9 @@ struct CheckPrinter {
         }
         if let pending = report.pending {
             lines.append("pending: \(pending.count) revision(s)")
-            lines += pending.map { "  \($0.id) \($0.message) (\(relative($0.path)))" }
+            lines += pending.map {
+                "  \($0.id) \($0.message) (\(relative($0.path)))" + ($0.phase == .post ? " [post-deploy]" : "")
+            }
         } else {
             lines.append("pending: unknown (offline)")
         }
@@ -87,6 +89,8 @@ struct CheckPrinter {
             var revision: String
             var message: String
             var file: String
+            /// `pre` or `post` (`-- migrate:phase`).
+            var phase: String
         }
 
         struct Lint: Encodable {
@@ -136,7 +140,7 @@ struct CheckPrinter {
                 }
             ),
             validation: report.validationProblems,
-            pending: report.pending?.map { .init(revision: $0.id, message: $0.message, file: relative($0.path)) },
+            pending: report.pending?.map { .init(revision: $0.id, message: $0.message, file: relative($0.path), phase: $0.phase.rawValue) },
             lint: .init(
                 scope: report.lintedScope,
                 revisions: report.lintedRevisions,
@@ -207,7 +211,7 @@ struct CheckPrinter {
                 annotation(
                     "notice",
                     title: "migrate check: pending",
-                    "\(pending.count) revision(s) pending: " + pending.map(\.id).joined(separator: ", ")
+                    "\(pending.count) revision(s) pending: \(PendingPhases(pending))"
                 )
             )
         }

@@ -39,6 +39,11 @@ enum EventPrinter {
             Terminal.info("  \(location.map { "\(relative($0)): " } ?? "")[\(revision)] \(notice)")
         case .warning(let text):
             Terminal.warning(text)
+        case .postDeployDeferred(let first, let count):
+            Terminal.info(
+                "--phase pre: stopping before the post-deploy revision \(first) (\(count) revision(s) left); after "
+                    + "every replica runs the new version: migrate upgrade --phase post"
+            )
         case .usingStoredDownSQL(let revision):
             Terminal.info("revision \(revision) has no file here: using the down SQL stored when it was applied")
         case .stamped(let added, let removed):

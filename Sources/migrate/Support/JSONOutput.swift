@@ -24,6 +24,8 @@ struct RevisionJSON: Encodable {
     var branchLabels: [String]
     var dependsOn: [String]
     var transactional: Bool
+    /// `pre` or `post` (`-- migrate:phase`).
+    var phase: String
     var file: String?
 
     init(_ revision: Revision) {
@@ -33,6 +35,7 @@ struct RevisionJSON: Encodable {
         branchLabels = revision.branchLabels
         dependsOn = revision.dependsOn
         transactional = revision.isTransactional
+        phase = revision.phase.rawValue
         file = revision.path
     }
 }
