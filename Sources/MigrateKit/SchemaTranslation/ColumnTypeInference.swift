@@ -69,7 +69,6 @@ struct ColumnTypeInference {
         var comparesAsInSource: Bool
     }
 
-    let column: String
     let declaredType: String
     private(set) var candidates: [Candidate]
     private var standing: [Bool]
@@ -79,7 +78,6 @@ struct ColumnTypeInference {
 
     /// The candidates for a column of an SQLite or DuckDB table.
     init(column: SourceColumn, source: DataSource.Kind, override: TranslatedType? = nil) {
-        self.column = column.name
         declaredType = column.declaredType
         if let override {
             candidates = [Candidate(type: override)]
