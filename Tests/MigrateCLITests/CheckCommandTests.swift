@@ -200,4 +200,24 @@ import Testing
             #expect(check.standardOutput.contains("the down section does not parse"))
         }
     }
+
+    @Test func twoHeadsPassWhenTheConfigurationAllowsThem() throws {
+        try MigrateProject.with { project in
+            try project.write([
+                Self.tables,
+                GeneratedRevision("c002", parents: ["c001"]),
+                GeneratedRevision("c003", parents: ["c001"]),
+            ])
+            let refused = try project.migrateWithoutURL("check", "--offline")
+            #expect(refused.status == .exited(2), "\(refused.combinedOutput)")
+            #expect(refused.standardOutput.contains("2 heads (c002, c003)"))
+            try project.directory.write("migrate.toml", "[lint]\nmax_heads = 2\n")
+            let allowed = try project.migrateWithoutURL("check", "--offline")
+            #expect(allowed.status == .exited(0), "\(allowed.combinedOutput)")
+            try project.directory.write("migrate.toml", "[lint]\nmax_heads = 0\n")
+            let zero = try project.migrateWithoutURL("check", "--offline")
+            #expect(zero.status == .exited(2))
+            #expect(zero.standardError.contains("must be 1 or more"))
+        }
+    }
 }

@@ -255,6 +255,12 @@ package enum ConfigurationLoader {
             }
             configuration.lint.smallTableRows = rows
             return
+        case .integer(let heads) where setting.key == .maxHeads:
+            guard heads >= 1 else {
+                throw MigrateError(.configuration, "`\(key)` is \(heads); it must be 1 or more", location: location)
+            }
+            configuration.lint.maxHeads = heads
+            return
         case .integer(let milliseconds):
             let time = try timeSetting(milliseconds: milliseconds, key: key, location: location)
             assign(time, to: setting.key, in: &configuration)
@@ -303,12 +309,12 @@ package enum ConfigurationLoader {
             configuration.migrations.versionTableSchema = try identifier(text, key: key, location: location)
         case .transaction:
             configuration.migrations.transaction = try transactionMode(text, key: key, location: location)
-        case .smallTableRows:
+        case .smallTableRows, .maxHeads:
             throw MigrateError(
                 .configuration,
                 "`\(key)` must be \(setting.key.kind.expectation), not a string",
                 location: location,
-                hint: "write it without quotes: small_table_rows = 10000"
+                hint: "write it without quotes: \(setting.key.rawValue) = \(setting.key == .maxHeads ? "2" : "10000")"
             )
         case .lockTimeout, .statementTimeout, .lockWait:
             let time: TimeoutSetting

@@ -50,6 +50,7 @@ enum ConfigurationSchema {
         case lockWait = "lock_wait"
         case schema
         case smallTableRows = "small_table_rows"
+        case maxHeads = "max_heads"
 
         var section: Section {
             switch self {
@@ -58,14 +59,14 @@ enum ConfigurationSchema {
                 .lockWait:
                 .migrations
             case .schema: .autogenerate
-            case .smallTableRows: .lint
+            case .smallTableRows, .maxHeads: .lint
             }
         }
 
         var kind: Kind {
             switch self {
             case .lockTimeout, .statementTimeout, .lockWait: .time
-            case .smallTableRows: .count
+            case .smallTableRows, .maxHeads: .count
             default: .string
             }
         }

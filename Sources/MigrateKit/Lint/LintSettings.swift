@@ -2,6 +2,9 @@
 package struct LintSettings: Sendable, Hashable {
     /// `small_table_rows`: a table with fewer rows than this (`pg_class.reltuples`) raises no lock-hazard errors.
     package var smallTableRows = 10_000
+    /// `max_heads`: how many heads `migrate check` accepts (a project that keeps branches and runs
+    /// `upgrade heads` sets more than one).
+    package var maxHeads = 1
     /// A rule's severity set in the file; `nil` turns the rule off. Rules not listed keep their default.
     package var severities: [LintRule: LintSeverity?] = [:]
 

@@ -64,13 +64,17 @@ struct CheckCommand: ParsableCommand {
         }
         report.revisionCount = graph.revisions.count
         report.heads = graph.heads.map(\.id)
-        if graph.heads.count > 1 {
+        let maxHeads = context.configuration.lint.maxHeads
+        if graph.heads.count > maxHeads {
             report.repositoryProblems.append(
                 MigrateError(
                     .revisionGraph,
-                    "\(graph.heads.count) heads (\(report.heads.joined(separator: ", "))): `upgrade head` would not "
-                        + "know which to reach",
-                    hint: "join them with `migrate merge -m MESSAGE heads`"
+                    maxHeads == 1
+                        ? "\(graph.heads.count) heads (\(report.heads.joined(separator: ", "))): `upgrade head` would "
+                            + "not know which to reach"
+                        : "\(graph.heads.count) heads (\(report.heads.joined(separator: ", "))), more than the "
+                            + "\(maxHeads) `[lint] max_heads` allows",
+                    hint: "join them with `migrate merge -m MESSAGE heads`, or raise `[lint] max_heads` in migrate.toml"
                 )
             )
         }
