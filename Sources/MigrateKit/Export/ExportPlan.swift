@@ -22,9 +22,9 @@ package struct ExportPlan: Sendable {
 
         /// `INSERT INTO "t" ("a", ...) VALUES (?, ...)`.
         var insertSQL: String {
-            let names = columns.map { SQLiteSQL.quoted($0.sqliteName) }.joined(separator: ", ")
+            let names = columns.map { SQLQuoting.identifier($0.sqliteName) }.joined(separator: ", ")
             let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            return "INSERT INTO \(SQLiteSQL.quoted(sqliteName)) (\(names)) VALUES (\(marks))"
+            return "INSERT INTO \(SQLQuoting.identifier(sqliteName)) (\(names)) VALUES (\(marks))"
         }
 
         /// The session runs with TimeZone UTC and DateStyle ISO (see ``Exporter``).
@@ -60,13 +60,6 @@ package struct ExportPlan: Sendable {
     package var emptyLayoutTables: [String] = []
     /// `PRAGMA` settings copied from the `--like` file: `user_version`, `application_id`, `journal_mode`.
     package var pragmas: [String] = []
-}
-
-/// SQLite's identifier quoting.
-enum SQLiteSQL {
-    static func quoted(_ name: String) -> String { "\"" + name.replacing("\"", with: "\"\"") + "\"" }
-
-    static func literal(_ text: String) -> String { "'" + text.replacing("'", with: "''") + "'" }
 }
 
 /// What selects the tables and columns to export.
@@ -116,7 +109,7 @@ extension ExportPlan {
                 && [.smallint, .integer, .bigint].contains(table.table.column(named: table.table.primaryKey[0])?.kind)
             var lines: [String] = []
             for column in columns {
-                var line = "    \(SQLiteSQL.quoted(column.name)) "
+                var line = "    \(SQLQuoting.identifier(column.name)) "
                 if rowIDKey && column.name == table.table.primaryKey[0] {
                     // An alias of the rowid: rowids and keys are the same numbers, as an SQLite app expects.
                     line += "INTEGER PRIMARY KEY"
@@ -132,7 +125,7 @@ extension ExportPlan {
             let key = table.table.primaryKey
             if !rowIDKey, !key.isEmpty {
                 if key.allSatisfy(kept.contains) {
-                    lines.append("    PRIMARY KEY (\(key.map(SQLiteSQL.quoted).joined(separator: ", ")))")
+                    lines.append("    PRIMARY KEY (\(key.map(SQLQuoting.identifier).joined(separator: ", ")))")
                 } else {
                     notes.append(
                         "\(table.name): primary key (\(key.joined(separator: ", "))) left out with its excluded column"
@@ -140,7 +133,7 @@ extension ExportPlan {
                 }
             }
             for unique in table.uniqueConstraints where unique.allSatisfy(kept.contains) {
-                lines.append("    UNIQUE (\(unique.map(SQLiteSQL.quoted).joined(separator: ", ")))")
+                lines.append("    UNIQUE (\(unique.map(SQLQuoting.identifier).joined(separator: ", ")))")
             }
             for key in table.foreignKeys {
                 guard names.contains(key.referencedTable), key.columns.allSatisfy(kept.contains) else {
@@ -151,23 +144,23 @@ extension ExportPlan {
                     continue
                 }
                 var line =
-                    "    FOREIGN KEY (\(key.columns.map(SQLiteSQL.quoted).joined(separator: ", "))) REFERENCES "
-                    + "\(SQLiteSQL.quoted(key.referencedTable)) (\(key.referencedColumns.map(SQLiteSQL.quoted).joined(separator: ", ")))"
+                    "    FOREIGN KEY (\(key.columns.map(SQLQuoting.identifier).joined(separator: ", "))) REFERENCES "
+                    + "\(SQLQuoting.identifier(key.referencedTable)) (\(key.referencedColumns.map(SQLQuoting.identifier).joined(separator: ", ")))"
                 if key.onDelete != "NO ACTION" { line += " ON DELETE \(key.onDelete)" }
                 if key.onUpdate != "NO ACTION" { line += " ON UPDATE \(key.onUpdate)" }
                 if key.initiallyDeferred { line += " DEFERRABLE INITIALLY DEFERRED" }
                 lines.append(line)
             }
-            creates.append("CREATE TABLE \(SQLiteSQL.quoted(table.name)) (\n" + lines.joined(separator: ",\n") + "\n)")
+            creates.append("CREATE TABLE \(SQLQuoting.identifier(table.name)) (\n" + lines.joined(separator: ",\n") + "\n)")
             for index in table.indexes {
                 guard index.columns.allSatisfy({ kept.contains($0.name) }) else {
                     notes.append("\(table.name): index \(index.name) left out with its excluded column")
                     continue
                 }
-                let columns = index.columns.map { SQLiteSQL.quoted($0.name) + ($0.descending ? " DESC" : "") }
+                let columns = index.columns.map { SQLQuoting.identifier($0.name) + ($0.descending ? " DESC" : "") }
                 after.append(
-                    "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(SQLiteSQL.quoted(index.name)) ON "
-                        + "\(SQLiteSQL.quoted(table.name)) (\(columns.joined(separator: ", ")))"
+                    "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(SQLQuoting.identifier(index.name)) ON "
+                        + "\(SQLQuoting.identifier(table.name)) (\(columns.joined(separator: ", ")))"
                 )
             }
             for (name, definition) in table.skippedChecks {

@@ -14,7 +14,7 @@ struct ExportVerifier {
         guard level != .none else { return nil }
         let stored =
             Int(
-                (try database.rows("SELECT count(*) FROM \(SQLiteSQL.quoted(table.sqliteName))").first?.first ?? nil)
+                (try database.rows("SELECT count(*) FROM \(SQLQuoting.identifier(table.sqliteName))").first?.first ?? nil)
                     ?? ""
             ) ?? -1
         if stored != rows {
@@ -31,8 +31,8 @@ struct ExportVerifier {
         var unmatched: [String: Int] = [:]
         var hashes: [Int] = []
         let select = try database.prepare(
-            "SELECT \(columns.map { SQLiteSQL.quoted($0.sqliteName) }.joined(separator: ", ")) "
-                + "FROM \(SQLiteSQL.quoted(table.sqliteName))"
+            "SELECT \(columns.map { SQLQuoting.identifier($0.sqliteName) }.joined(separator: ", ")) "
+                + "FROM \(SQLQuoting.identifier(table.sqliteName))"
         )
         var count = 0
         while try select.step() {

@@ -1,3 +1,4 @@
+import PostgresClient
 import SQLiteClient
 
 /// `migrate export --like SOURCE`: the schema of the app's original SQLite file (its own `CREATE` statements from
@@ -153,8 +154,8 @@ struct LikeLayout {
     /// Up to ``SpellingDetector/sampleSize`` non-null values of a column.
     private func samples(table: String, column: String) throws(SQLiteError) -> [SourceValue] {
         let statement = try database.prepare(
-            "SELECT \(SQLiteSQL.quoted(column)) FROM \(SQLiteSQL.quoted(table)) "
-                + "WHERE \(SQLiteSQL.quoted(column)) IS NOT NULL LIMIT \(SpellingDetector.sampleSize)"
+            "SELECT \(SQLQuoting.identifier(column)) FROM \(SQLQuoting.identifier(table)) "
+                + "WHERE \(SQLQuoting.identifier(column)) IS NOT NULL LIMIT \(SpellingDetector.sampleSize)"
         )
         var values: [SourceValue] = []
         while try statement.step() {

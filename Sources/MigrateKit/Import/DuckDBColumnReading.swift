@@ -1,3 +1,4 @@
+import PostgresClient
 /// How one DuckDB column is read: the SQL that turns its value into text DuckDB's CSV writer passes through
 /// unchanged, and how that text becomes a ``SourceValue``.
 ///
@@ -33,7 +34,7 @@ struct DuckDBColumnReading {
     ///     (DuckDB's `rowid`).
     init(column: String, declaredType: String?) {
         self.column = column
-        let name = DuckDBSource.quote(column)
+        let name = SQLQuoting.identifier(column)
         let text = "CAST(\(name) AS VARCHAR)"
         guard let declaredType else {
             (expression, decoding) = column == "rowid" ? (text, .integer) : (text, .text)

@@ -1,3 +1,4 @@
+import PostgresClient
 import LibC
 
 /// Reads a DuckDB database file through DuckDB's command-line program (`duckdb`, PyPI package `duckdb-cli`).
@@ -225,7 +226,7 @@ package final class DuckDBSource: SourceReader {
     }
 
     package func rowCount(of table: SourceTable) throws(MigrateError) -> Int {
-        let rows = try shell.rows("SELECT CAST(count(*) AS VARCHAR) FROM main.\(Self.quote(table.name))")
+        let rows = try shell.rows("SELECT CAST(count(*) AS VARCHAR) FROM main.\(SQLQuoting.identifier(table.name))")
         guard let text = rows.first?[0], let count = Int(text) else {
             throw shell.failure("DuckDB gave no row count for table \(table.name)", code: .internal)
         }
@@ -250,9 +251,9 @@ package final class DuckDBSource: SourceReader {
         } else {
             query += readings.enumerated().map { "\($1.expression) AS c\($0)" }.joined(separator: ", ")
         }
-        query += " FROM main." + Self.quote(table.name)
+        query += " FROM main." + SQLQuoting.identifier(table.name)
         if !orderBy.isEmpty {
-            query += " ORDER BY " + orderBy.map(Self.quote).joined(separator: ", ")
+            query += " ORDER BY " + orderBy.map(SQLQuoting.identifier).joined(separator: ", ")
         }
 
         var values = [SourceValue](repeating: .null, count: readings.count)
@@ -266,18 +267,5 @@ package final class DuckDBSource: SourceReader {
 
     package func close() {
         shell.close()
-    }
-
-    /// An identifier as DuckDB SQL: in double quotes, with quotes inside doubled.
-    ///
-    /// Works on Unicode scalars: a quote followed by a combining mark is one `Character`, which `String.replacing`
-    /// would not find.
-    static func quote(_ identifier: String) -> String {
-        var quoted = "\""
-        for scalar in identifier.unicodeScalars {
-            if scalar == "\"" { quoted += "\"" }
-            quoted.unicodeScalars.append(scalar)
-        }
-        return quoted + "\""
     }
 }

@@ -1,3 +1,4 @@
+import PostgresClient
 import SQLSyntax
 import SQLiteClient
 
@@ -167,7 +168,7 @@ package final class SQLiteSource: SourceReader {
 
     package func rowCount(of table: SourceTable) throws(MigrateError) -> Int {
         try reading {
-            Int(try database.rows("SELECT count(*) FROM \(Self.quoted(table.name))").first?.first.flatMap { $0 } ?? "0")
+            Int(try database.rows("SELECT count(*) FROM \(SQLQuoting.identifier(table.name))").first?.first.flatMap { $0 } ?? "0")
                 ?? 0
         }
     }
@@ -178,8 +179,8 @@ package final class SQLiteSource: SourceReader {
         orderBy: [String],
         _ row: ([SourceValue]) throws -> Void
     ) throws {
-        var sql = "SELECT \(columns.map(Self.quoted).joined(separator: ", ")) FROM \(Self.quoted(table.name))"
-        if !orderBy.isEmpty { sql += " ORDER BY \(orderBy.map(Self.quoted).joined(separator: ", "))" }
+        var sql = "SELECT \(columns.map(SQLQuoting.identifier).joined(separator: ", ")) FROM \(SQLQuoting.identifier(table.name))"
+        if !orderBy.isEmpty { sql += " ORDER BY \(orderBy.map(SQLQuoting.identifier).joined(separator: ", "))" }
         let statement = try reading { try database.prepare(sql) }
         var values = [SourceValue](repeating: .null, count: columns.count)
         while try reading({ try statement.step() }) {
@@ -198,11 +199,6 @@ package final class SQLiteSource: SourceReader {
 
     package func close() {
         try? database.execute("COMMIT")
-    }
-
-    /// An identifier quoted for SQLite (which also reads PostgreSQL's double-quote form).
-    static func quoted(_ name: String) -> String {
-        "\"" + name.replacing("\"", with: "\"\"") + "\""
     }
 
     private func reading<Value>(_ body: () throws -> Value) throws(MigrateError) -> Value {
