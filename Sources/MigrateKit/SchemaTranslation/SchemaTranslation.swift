@@ -52,15 +52,24 @@ package struct SchemaTranslation {
     }
 
     private func selectedTables(_ all: [SourceTable]) throws(MigrateError) -> [SourceTable] {
-        func matches(_ table: SourceTable, _ names: [String]) -> Bool {
-            names.contains { $0.lowercased() == table.name.lowercased() }
+        // Names as import matches them: exactly, else the one table equal ignoring case.
+        func named(_ names: [String]) throws(MigrateError) -> Set<String> {
+            var found: Set<String> = []
+            for name in names {
+                guard let table = NameMatch.find(name, in: all, \.name) else {
+                    throw MigrateError(
+                        .usage,
+                        "the source has no table \(name)",
+                        hint: "its tables: \(all.map(\.name).joined(separator: ", "))"
+                    )
+                }
+                found.insert(table.name)
+            }
+            return found
         }
-        for name in options.tables + options.excluded where !all.contains(where: { matches($0, [name]) }) {
-            throw MigrateError(.usage, "the source has no table \(name)", hint: "its tables: \(all.map(\.name).joined(separator: ", "))")
-        }
-        let chosen = all.filter {
-            (options.tables.isEmpty || matches($0, options.tables)) && !matches($0, options.excluded)
-        }
+        let wanted = try named(options.tables)
+        let excluded = try named(options.excluded)
+        let chosen = all.filter { (wanted.isEmpty || wanted.contains($0.name)) && !excluded.contains($0.name) }
         guard !chosen.isEmpty else { throw MigrateError(.usage, "\(source) has no tables to translate") }
         if options.lowercaseNames {
             var seen: [String: String] = [:]
