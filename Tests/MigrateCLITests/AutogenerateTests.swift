@@ -50,7 +50,7 @@ struct AutogenerateTests {
                 #expect(try MigrateExecutable.run(url + ["upgrade", "head"], in: project.path).status == .exited(0))
 
                 let written = try MigrateExecutable.run(
-                    url + ["revision", "--autogenerate", "-m", "add mood", "--rev-id", "bbbbbbbbbbbb"],
+                    url + ["revision", "--autogenerate", "--no-safe", "-m", "add mood", "--rev-id", "bbbbbbbbbbbb"],
                     in: project.path
                 )
                 #expect(written.status == .exited(0), "\(written.standardError)")
@@ -77,6 +77,111 @@ struct AutogenerateTests {
 
                 // And its down section returns to the base schema.
                 #expect(try MigrateExecutable.run(url + ["downgrade", "-1"], in: project.path).status == .exited(0))
+                let back = try MigrateExecutable.run(
+                    url + ["diff", database.connectionString, "migrations@aaaaaaaaaaaa"],
+                    in: project.path
+                )
+                #expect(back.standardOutput.contains("no differences"), "\(back.standardOutput)\n\(back.standardError)")
+            }
+        }
+    }
+
+    /// The default, lock-safe series: one file per part, each the parent of the next, that `migrate check`
+    /// passes with every table counted as big, that `upgrade --phase pre` applies up to the contraction, and whose
+    /// down sections return to the base.
+    @Test func autogenerateWritesALockSafeSeries() throws {
+        try TestDatabase.with { database in
+            try TemporaryDirectory.with { project in
+                try project.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
+                try project.write(
+                    "migrations/versions/aaaaaaaaaaaa_base.sql",
+                    """
+                    -- migrate:revision aaaaaaaaaaaa
+                    -- migrate:down_revision none
+                    -- migrate:message base
+                    -- migrate:up
+                    CREATE TYPE state AS ENUM ('new', 'done');
+                    CREATE TABLE accounts (id int PRIMARY KEY, email text, legacy text NOT NULL);
+                    CREATE TABLE orders (id int PRIMARY KEY, account_id int, note text);
+                    INSERT INTO accounts VALUES (1, 'a@example.com', 'x'), (2, 'b@example.com', 'y');
+                    INSERT INTO orders VALUES (10, 1, 'first'), (11, 2, NULL);
+                    -- migrate:down
+                    DROP TABLE orders;
+                    DROP TABLE accounts;
+                    DROP TYPE state;
+
+                    """
+                )
+                try project.write(
+                    "schema.sql",
+                    """
+                    CREATE TYPE state AS ENUM ('new', 'paid', 'done');
+                    CREATE TABLE accounts (id int PRIMARY KEY, email text NOT NULL, CONSTRAINT accounts_email_key UNIQUE (email));
+                    CREATE TABLE orders (
+                        id int PRIMARY KEY,
+                        account_id int CONSTRAINT orders_account_fkey REFERENCES accounts (id),
+                        note text CONSTRAINT orders_note_check CHECK (note <> ''),
+                        state state DEFAULT 'paid'
+                    );
+                    CREATE INDEX orders_account_idx ON orders (account_id);
+
+                    """
+                )
+                let url = ["--url", database.connectionString]
+                #expect(try MigrateExecutable.run(url + ["upgrade", "head"], in: project.path).status == .exited(0))
+
+                let written = try MigrateExecutable.run(
+                    url + ["revision", "--autogenerate", "-m", "orders state"],
+                    in: project.path
+                )
+                #expect(written.status == .exited(0), "\(written.standardError)")
+                let paths = written.standardOutput.split(separator: "\n").map(String.init)
+                try #require(paths.count == 5, "\(written.standardOutput)\n\(written.standardError)")
+                #expect(written.standardError.contains("wrote 5 revisions"))
+                let texts = try paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
+                #expect(texts[0].contains("ADD VALUE 'paid'") && texts[0].contains("-- migrate:transaction false"))
+                #expect(texts[1].contains("NOT VALID") && texts[1].contains("-- migrate:down_revision "))
+                #expect(texts[2].contains("CREATE INDEX CONCURRENTLY") && texts[2].contains("-- migrate:transaction false"))
+                #expect(texts[2].contains("CREATE UNIQUE INDEX CONCURRENTLY \"accounts_email_key\""))
+                #expect(texts[3].contains("VALIDATE CONSTRAINT") && texts[3].contains("SET NOT NULL"))
+                #expect(texts[3].contains("UNIQUE USING INDEX \"accounts_email_key\""))
+                #expect(texts[4].contains("DROP COLUMN \"legacy\"") && texts[4].contains("-- migrate:phase post"))
+                for (parent, child) in zip(paths, paths.dropFirst()) {
+                    let parentID = String(parent.split(separator: "/").last!.prefix(12))
+                    #expect(try String(contentsOfFile: child, encoding: .utf8).contains("-- migrate:down_revision \(parentID)"))
+                }
+
+                // The gate passes it with every existing table counted as big.
+                let check = try MigrateExecutable.run(
+                    ["check", "--offline", "--range", "aaaaaaaaaaaa:head"],
+                    in: project.path
+                )
+                #expect(check.status == .exited(0), "\(check.standardOutput)\n\(check.standardError)")
+
+                // Before the rollout everything but the contraction; after it, the rest.
+                let pre = try MigrateExecutable.run(url + ["upgrade", "head", "--phase", "pre"], in: project.path)
+                #expect(pre.status == .exited(0), "\(pre.standardError)")
+                let legacy = try MigrateExecutable.run(
+                    url + ["diff", database.connectionString, "schema.sql"],
+                    in: project.path
+                )
+                #expect(legacy.standardOutput.contains("DROP COLUMN \"legacy\""), "\(legacy.standardOutput)")
+                // The new release inserts without the column it no longer knows.
+                let connection = try database.connect()
+                defer { connection.close() }
+                try connection.execute("INSERT INTO accounts (id, email) VALUES (3, 'c@example.com')")
+                let post = try MigrateExecutable.run(url + ["upgrade", "head"], in: project.path)
+                #expect(post.status == .exited(0), "\(post.standardError)")
+                let converged = try MigrateExecutable.run(
+                    url + ["diff", database.connectionString, "schema.sql"],
+                    in: project.path
+                )
+                #expect(converged.standardOutput.contains("no differences"), "\(converged.standardOutput)")
+
+                // A dropped NOT NULL column without a default comes back empty: only empty tables take it.
+                try connection.execute("DELETE FROM orders; DELETE FROM accounts")
+                let down = try MigrateExecutable.run(url + ["downgrade", "aaaaaaaaaaaa"], in: project.path)
+                #expect(down.status == .exited(0), "\(down.standardError)")
                 let back = try MigrateExecutable.run(
                     url + ["diff", database.connectionString, "migrations@aaaaaaaaaaaa"],
                     in: project.path

@@ -1,0 +1,149 @@
+import Foundation
+import MigrateKit
+import MigrateTestSupport
+import PostgresClient
+import Testing
+
+/// `revision --autogenerate`'s lock-safe series on every fixture pair of the corpus: the revisions, applied in
+/// order, take A to B; their down sections, last to first, take it back to A; and `migrate check`'s linter,
+/// with every table of A counted as big, finds no error but the rules that have no lock-safe form.
+@Suite struct LockSafeSeriesTests {
+    /// Rules whose statements PostgreSQL offers no lock-safe form of that a schema diff could write: a type
+    /// change that rewrites the table, renames (a rename is one statement the old release cannot follow),
+    /// a new `NOT NULL` column without a default (rows need a value: a backfill only the author can write),
+    /// a volatile default (the same), a narrowed type and an enum rebuilt without a label.
+    static let rulesWithoutSafeForm: Set<LintRule> = [
+        .alterColumnTypeRewrite, .narrowColumnType, .renameTable, .renameColumn, .addColumnNotNullWithoutDefault,
+        .addColumnVolatileDefault, .dropEnumValue,
+    ]
+
+    /// Fixtures whose change has a part no lock-safe form exists for, the rules it raises, and why. A fixture
+    /// listed here that no longer raises them fails the test, so the list cannot go stale.
+    static let plainForms: [String: (rules: Set<LintRule>, why: String)] = [
+        "10_column_generated": (
+            [.dropColumn, .createIndexNotConcurrently],
+            "a column turned generated is dropped and added again, and so is the index on it"
+        ),
+        "14_primary_key_change": ([.addUniqueWithoutIndex], "a primary key replaced under the same name"),
+        "21_enum_remove_value": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an enum rebuilt without a label takes the indexes that use it along"
+        ),
+        "36_partitioned_tables": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "PostgreSQL cannot build or drop an index of a partitioned table concurrently"
+        ),
+        "37_partition_changes": ([.dropTable], "a new partition key re-creates the table"),
+        "49_constraint_using_function": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an index on a function whose result type changes is re-created with it"
+        ),
+        "53_large_schema_changes": (
+            [.dropColumn, .dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "a column turned generated; an enum rebuilt without a label, with the index that uses it"
+        ),
+        "54_type_change_with_dependent_check": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an index on a column whose type changes is re-created with it"
+        ),
+        "63_table_inheritance": ([.dropTable], "a table that changes parents is re-created"),
+        "65_partition_bound_with_enum_rebuild": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an enum rebuilt without a label takes the indexes that use it along"
+        ),
+    ]
+
+    @Test(arguments: DiffHarness.fixtureNames())
+    func seriesConvergesAndPassesLint(_ fixture: String) throws {
+        let options = try SchemaDiffConvergenceTests.options(fixture)
+        let sourceSQL = try DiffHarness.read("\(fixture)/a.sql")
+        try TestDatabase.with { source in
+            try TestDatabase.with { target in
+                try TestDatabase.with { fresh in
+                    try DiffHarness.build(sourceSQL, in: source)
+                    try DiffHarness.build(try DiffHarness.read("\(fixture)/b.sql"), in: target)
+                    try DiffHarness.build(sourceSQL, in: fresh)
+                    let series = try Self.series(from: try DiffHarness.snapshot(source), in: target, options: options)
+                    #expect(!series.isEmpty, "\(fixture): the two schemas should differ")
+                    let shown = Self.show(series)
+                    if ProcessInfo.processInfo.environment["MIGRATE_DIFF_SHOW"] == fixture { print(shown) }
+
+                    for revision in series.revisions {
+                        try DiffHarness.apply(revision.plan.up, nonTransactional: !revision.isTransactional, to: source)
+                    }
+                    let upDifference = try DiffHarness.schemaDifference(source, target)
+                    #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")\n\(shown)")
+                    for revision in series.revisions.reversed() {
+                        try DiffHarness.apply(
+                            revision.plan.down,
+                            nonTransactional: !revision.isTransactional,
+                            to: source
+                        )
+                    }
+                    let downDifference = try DiffHarness.schemaDifference(source, fresh)
+                    #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")\n\(shown)")
+
+                    let report = Linter(settings: LintSettings(), catalog: LintCatalog())
+                        .lint(try Self.revisions(series), isPostDeploy: { $0.phase == .post })
+                    #expect(report.problems.isEmpty, "\(fixture): \(report.problems)")
+                    let failing = report.findings.filter { $0.isFailing && !Self.rulesWithoutSafeForm.contains($0.rule) }
+                    let allowed = Self.plainForms[fixture]?.rules ?? []
+                    let errors = failing.filter { !allowed.contains($0.rule) }
+                    if let plain = Self.plainForms[fixture] {
+                        #expect(
+                            !failing.isEmpty,
+                            "\(fixture) is listed as having no lock-safe form (\(plain.why)) but passes lint: unlist it"
+                        )
+                    }
+                    #expect(
+                        errors.isEmpty,
+                        "\(fixture): \(errors.map { "\($0.rule.rawValue) at line \($0.line) of \($0.file): \($0.reason)" })\n\(shown)"
+                    )
+                }
+            }
+        }
+    }
+
+    static func series(from current: CatalogSnapshot, in target: TestDatabase, options: SchemaDiffOptions) throws
+        -> AutogeneratedSeries
+    {
+        let connection = try target.connect()
+        defer { connection.close() }
+        let canonicalizer = DefinitionCanonicalizer(connection: connection)
+        defer { canonicalizer.finish() }
+        return try SchemaDiff.series(
+            from: current,
+            to: try CatalogReader.read(connection),
+            options: options,
+            canonicalizer: canonicalizer,
+            lockSafe: true
+        )
+    }
+
+    /// The series as revision files, each the parent of the next, parsed as `migrate check` reads them.
+    static func revisions(_ series: AutogeneratedSeries) throws -> [Revision] {
+        var parents: [String] = []
+        return try series.revisions.enumerated().map { position, planned in
+            let id = String(format: "%012x", position + 1)
+            let template = RevisionTemplate(
+                id: id,
+                parents: parents,
+                message: "part \(position + 1)",
+                created: RevisionTimestamp(Date(timeIntervalSince1970: 0)),
+                isTransactional: planned.isTransactional,
+                phase: planned.phase,
+                upSQL: planned.plan.upSQL,
+                downSQL: planned.plan.downSQL
+            )
+            parents = [id]
+            return try RevisionFile.parse(try template.render(), path: "\(id)_part.sql")
+        }
+    }
+
+    static func show(_ series: AutogeneratedSeries) -> String {
+        series.revisions.map { revision in
+            "-- \(revision.part) (\(revision.phase), transactional: \(revision.isTransactional))\n-- up\n"
+                + revision.plan.upSQL + "-- down\n" + revision.plan.downSQL
+        }.joined(separator: "\n")
+    }
+}
