@@ -191,6 +191,61 @@ struct AutogenerateTests {
         }
     }
 
+    /// A new enum label the change uses goes into a non-transactional parent revision; the change stays one
+    /// transaction, so its failure rolls back all of it and leaves only the labels.
+    @Test func enumLabelsUsedByTheChangeComeFirstInARevisionOfTheirOwn() throws {
+        try MigrateProject.with { project in
+            try project.directory.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
+            try project.directory.write(
+                "migrations/versions/aaaaaaaaaaaa_base.sql",
+                """
+                -- migrate:revision aaaaaaaaaaaa
+                -- migrate:down_revision none
+                -- migrate:message base
+                -- migrate:up
+                CREATE TYPE mood AS ENUM ('happy', 'sad');
+                CREATE TABLE t (id int PRIMARY KEY, n int);
+                -- migrate:down
+                DROP TABLE t;
+                DROP TYPE mood;
+
+                """
+            )
+            try project.directory.write(
+                "schema.sql",
+                """
+                CREATE TYPE mood AS ENUM ('happy', 'meh', 'sad');
+                CREATE TABLE t (id int PRIMARY KEY, n int CHECK (n > 0), m mood DEFAULT 'meh', extra text);
+
+                """
+            )
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            let written = try project.migrate("revision", "--autogenerate", "--no-safe", "-m", "moods")
+            #expect(written.status == .exited(0), "\(written.standardError)")
+            let paths = written.standardOutput.split(separator: "\n").map(String.init)
+            try #require(paths.count == 2, "\(written.standardOutput)")
+            #expect(written.standardError.contains("wrote 2 revisions, each the parent of the next: add enum values; the change"))
+            let labels = try String(contentsOfFile: paths[0], encoding: .utf8)
+            let change = try String(contentsOfFile: paths[1], encoding: .utf8)
+            #expect(labels.contains("ALTER TYPE \"public\".\"mood\" ADD VALUE 'meh'"))
+            #expect(labels.contains("-- migrate:transaction false"))
+            #expect(!change.contains("ADD VALUE") && !change.contains("-- migrate:transaction false"))
+            #expect(!written.standardError.contains("must run outside a transaction"))
+
+            // A row the new CHECK refuses: the change fails and leaves nothing of itself behind.
+            _ = try project.rows("INSERT INTO t VALUES (1, -1)")
+            let failed = try project.migrate("upgrade", "head")
+            #expect(failed.status != .exited(0))
+            #expect(try project.scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'mood'::regtype") == "happy,meh,sad")
+            #expect(try project.scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND attname IN ('m', 'extra')") == "0")
+            #expect(try project.scalar("SELECT count(*) FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c'") == "0")
+
+            _ = try project.rows("UPDATE t SET n = 1")
+            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            #expect(try project.scalar("SELECT m::text FROM t") == "meh")
+        }
+    }
+
     @Test func autogenerateRefusesADatabaseWithPendingRevisions() throws {
         try TestDatabase.with { database in
             try TemporaryDirectory.with { project in
