@@ -246,6 +246,32 @@ struct AutogenerateTests {
         }
     }
 
+    /// The possible-rename message appears once, and the option it prints, pasted back (shell quoting undone),
+    /// turns the drop and add into a rename, quoted names included.
+    @Test func thePrintedRenameOptionWorksAsPrinted() throws {
+        try MigrateProject.with { project in
+            try project.directory.write("a.sql", "CREATE TABLE \"Order Lines\" (id int PRIMARY KEY, \"Qty's\" int);\n")
+            try project.directory.write("b.sql", "CREATE TABLE \"Order Lines\" (id int PRIMARY KEY, \"quantity.v2\" int);\n")
+            let plain = try project.migrate("diff", "a.sql", "b.sql")
+            #expect(plain.status == .exited(0), "\(plain.standardError)")
+            let lines = plain.standardError.split(separator: "\n").filter { $0.contains("possible rename") }
+            try #require(lines.count == 1, "\(plain.standardError)")
+            let printed = try #require(lines[0].range(of: "pass --rename ")).upperBound
+            var option = String(lines[0][printed...])
+            // Undo POSIX single quoting: '...' with '\'' for a quote.
+            if option.hasPrefix("'") && option.hasSuffix("'") {
+                option = String(option.dropFirst().dropLast()).replacing("'\\''", with: "'")
+            }
+            let renamed = try project.migrate("diff", "a.sql", "b.sql", "--rename", option)
+            #expect(renamed.status == .exited(0), "\(renamed.standardError)")
+            #expect(
+                renamed.standardOutput.contains("RENAME COLUMN \"Qty's\" TO \"quantity.v2\""),
+                "\(option)\n\(renamed.standardOutput)\n\(renamed.standardError)"
+            )
+            #expect(!renamed.standardError.contains("possible rename"))
+        }
+    }
+
     @Test func autogenerateRefusesADatabaseWithPendingRevisions() throws {
         try TestDatabase.with { database in
             try TemporaryDirectory.with { project in
