@@ -238,7 +238,14 @@ struct SeriesPlanner {
             }
             return old.type == new.type && old.collation == new.collation && old.generatedExpression == new.generatedExpression
         case .function(let identity): return existing.functions[identity] == contracted.functions[identity]
-        case .type(let name): return existing.enums[name] == contracted.enums[name] && existing.domains[name] == contracted.domains[name]
+        case .type(let name):
+            // Labels added at the end or in between leave what the index stored valid.
+            let enumKept = ChangePlanner.isExtension(
+                of: existing.enums[name]?.values ?? [],
+                by: contracted.enums[name]?.values ?? []
+            )
+            return enumKept && (existing.enums[name] == nil) == (contracted.enums[name] == nil)
+                && existing.domains[name] == contracted.domains[name]
         case .collation(let name): return existing.collations[name] == contracted.collations[name]
         default: return true
         }
