@@ -10,13 +10,15 @@ package enum SchemaDiff {
     ///   - canonicalizer: A connection to the database holding `to` (the shadow database, usually). When
     ///     given, definitions that differ only in how the server prints them (see
     ///     ``DefinitionCanonicalizer``) count as equal; without it, they are re-created once.
-    /// - Throws: ``MigrateError`` `.usage` when a rename names nothing or is ambiguous.
+    /// - Throws: ``MigrateError`` `.usage` when a rename names nothing or is ambiguous; `.schemaSource` when
+    ///   privileges are compared and the desired schema names roles the current side's server lacks.
     package static func plan(
-        from: CatalogSnapshot,
-        to desired: CatalogSnapshot,
+        from current: CatalogSnapshot,
+        to wanted: CatalogSnapshot,
         options: SchemaDiffOptions = SchemaDiffOptions(),
         canonicalizer: DefinitionCanonicalizer? = nil
     ) throws(MigrateError) -> SchemaChangePlan {
+        let (from, desired) = try PrivilegeComparison.prepare(current, wanted, compares: options.comparesPrivileges)
         let renames = try ResolvedRename.resolve(options, from: from, to: desired)
         var to = desired
         if let canonicalizer {
