@@ -36,7 +36,11 @@ extension CatalogPrivileges {
         for row in try query(Queries.defaultPrivileges, "default privileges") {
             let schema = row["schema"]
             if let schema, snapshot.schemas[schema] == nil { continue }
-            let key = DefaultPrivilegeKey(role: row.string("role"), schema: schema, objectType: row.string("object_type"))
+            let key = DefaultPrivilegeKey(
+                role: row.string("role"),
+                schema: schema,
+                objectType: row.string("object_type")
+            )
             privileges.defaultPrivileges[key] = Self.grants(row.textArray("grants"))
         }
         return privileges

@@ -44,7 +44,9 @@ enum PrivilegeStatements {
             }
             let on = " ON " + target.object
             if !revokeOption.isEmpty {
-                statements.append(target.prefix + "REVOKE GRANT OPTION FOR " + list(revokeOption) + on + " FROM " + role)
+                statements.append(
+                    target.prefix + "REVOKE GRANT OPTION FOR " + list(revokeOption) + on + " FROM " + role
+                )
             }
             if !revoke.isEmpty { statements.append(target.prefix + "REVOKE " + list(revoke) + on + " FROM " + role) }
             if !grant.isEmpty { statements.append(target.prefix + "GRANT " + list(grant) + on + " TO " + role) }

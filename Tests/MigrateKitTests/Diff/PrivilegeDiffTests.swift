@@ -30,7 +30,9 @@ import Testing
                     in: desired
                 )
                 #expect(plan.isEmpty)
-                #expect(plan.warnings.contains { $0.hasPrefix("privileges (GRANT/REVOKE) are not compared; 1 object(s)") })
+                #expect(
+                    plan.warnings.contains { $0.hasPrefix("privileges (GRANT/REVOKE) are not compared; 1 object(s)") }
+                )
                 #expect(plan.warnings.contains { $0.contains("--privileges") })
 
                 let compared = try DiffHarness.plan(
@@ -68,11 +70,16 @@ import Testing
             #expect(!table.grants.contains { $0.grantee.isEmpty })
             #expect(
                 privileges.objects[.column(ObjectName("public", "t"), "secret")]
-                    == ObjectPrivileges(owner: nil, grants: [PrivilegeGrant(grantee: "", privilege: "SELECT", grantable: false)])
+                    == ObjectPrivileges(
+                        owner: nil,
+                        grants: [PrivilegeGrant(grantee: "", privilege: "SELECT", grantable: false)]
+                    )
             )
             #expect(privileges.objects[.column(ObjectName("public", "t"), "id")] == nil)
             // No ACL of its own: the default, EXECUTE for PUBLIC and the owner.
-            let function = try #require(privileges.objects[.function(FunctionIdentity(name: ObjectName("public", "f"), argumentTypes: ""))])
+            let function = try #require(
+                privileges.objects[.function(FunctionIdentity(name: ObjectName("public", "f"), argumentTypes: ""))]
+            )
             #expect(function.grants.map(\.grantee).sorted() == ["", me])
             #expect(
                 privileges.defaultPrivileges[DefaultPrivilegeKey(role: me, schema: "public", objectType: "T")]
@@ -122,7 +129,11 @@ import Testing
 
     @Test func comparingWithoutReadingIsAnInternalError() {
         let error = #expect(throws: MigrateError.self) {
-            try SchemaDiff.plan(from: CatalogSnapshot(), to: CatalogSnapshot(), options: SchemaDiffOptions(comparesPrivileges: true))
+            try SchemaDiff.plan(
+                from: CatalogSnapshot(),
+                to: CatalogSnapshot(),
+                options: SchemaDiffOptions(comparesPrivileges: true)
+            )
         }
         #expect(error?.code == .internal)
     }
