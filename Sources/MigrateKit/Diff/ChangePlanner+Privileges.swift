@@ -130,8 +130,8 @@ extension ChangePlanner {
         return grants
     }
 
-    /// `ALTER ... OWNER TO`, or `nil` for a sequence owned by a column: it follows its table's owner, and
-    /// PostgreSQL refuses to change it alone.
+    /// `ALTER ... OWNER TO`, or `nil` for a sequence that stays owned by a column: it follows its table's
+    /// owner, and PostgreSQL refuses to change it alone.
     private func ownerStatement(_ key: ObjectKey, owner: String, connectingRole: String) -> String? {
         let role = PrivilegeStatements.role(owner, connectingRole: connectingRole)
         let object: String
@@ -142,7 +142,10 @@ extension ChangePlanner {
         case .view(let name):
             object = (to.views[name]?.isMaterialized == true ? "MATERIALIZED VIEW " : "VIEW ") + SQLRenderer.name(name)
         case .sequence(let name):
-            guard to.sequences[name]?.owner == nil else { return nil }
+            // Still unlinked when the plan creates it or links it: then it must get its table's owner first.
+            guard to.sequences[name]?.owner == nil || from.sequences[name]?.owner == nil || isNew(key) else {
+                return nil
+            }
             object = "SEQUENCE " + SQLRenderer.name(name)
         case .function(let identity):
             guard let function = to.functions[identity] else { return nil }

@@ -49,11 +49,12 @@ enum DiffHarness {
         return try CatalogReader.read(connection, options: CatalogReadOptions(readsPrivileges: privileges))
     }
 
-    /// The set-up SQL of a fixture that compares privileges (`privileges.sql`: it creates the roles the
-    /// fixture names, idempotently, since roles belong to the whole test cluster), or `nil` for a fixture
-    /// that does not compare them.
-    static func privilegesSetUp(_ fixture: String) -> String? {
-        try? read("\(fixture)/privileges.sql")
+    /// The set-up SQL of a fixture that compares privileges (one holding a `privileges` file):
+    /// `privilege-roles.sql`, which creates the roles those fixtures name, idempotently, since roles belong to
+    /// the whole test cluster. `nil` for a fixture that does not compare privileges.
+    static func privilegesSetUp(_ fixture: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: "\(fixturesDirectory)/\(fixture)/privileges") else { return nil }
+        return try read("privilege-roles.sql")
     }
 
     /// Runs a fixture's set-up SQL on the cluster, through `database`.

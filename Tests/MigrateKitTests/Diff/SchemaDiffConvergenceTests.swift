@@ -14,7 +14,7 @@ import Testing
             from: try DiffHarness.read("\(fixture)/a.sql"),
             to: try DiffHarness.read("\(fixture)/b.sql"),
             options: try Self.options(fixture),
-            setUp: DiffHarness.privilegesSetUp(fixture)
+            setUp: try DiffHarness.privilegesSetUp(fixture)
         )
     }
 

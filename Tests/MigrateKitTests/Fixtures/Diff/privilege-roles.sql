@@ -1,4 +1,5 @@
--- Roles are cluster-wide and tests run in parallel: create the fixture's roles only when missing.
+-- The roles the privilege fixtures (those with a `privileges` file) name, set up before each of them.
+-- Roles are cluster-wide and tests run in parallel: each is created only when missing.
 DO $$
 DECLARE
     role_name text;
