@@ -74,9 +74,10 @@ struct CatalogAssembly {
             let shown = list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " and \(list.count - 5) more" : "")
             snapshot.notes.append("\(setting) are not compared: \(shown)")
         }
-        if objectsWithPrivileges > 0 {
+        if objectsWithPrivileges > 0, !options.readsPrivileges {
             snapshot.notes.append(
-                "privileges (GRANT/REVOKE) are not compared; \(objectsWithPrivileges) object(s) have explicit privileges"
+                "privileges (GRANT/REVOKE) are not compared; \(objectsWithPrivileges) object(s) have explicit "
+                    + "privileges (--privileges or [autogenerate] privileges = true compares owners and privileges)"
             )
         }
     }

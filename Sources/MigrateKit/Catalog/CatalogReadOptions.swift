@@ -8,9 +8,12 @@ package struct CatalogReadOptions: Sendable, Hashable {
     package var excludedTables: [String]
 
     package static let defaultExcludedTables = ["schema_migrations", "schema_migrations_log"]
+    /// Whether owners, ACLs, default privileges and role names are read (``CatalogSnapshot/privileges``).
+    package var readsPrivileges: Bool
 
-    package init(excludedTables: [String] = CatalogReadOptions.defaultExcludedTables) {
+    package init(excludedTables: [String] = CatalogReadOptions.defaultExcludedTables, readsPrivileges: Bool = false) {
         self.excludedTables = excludedTables
+        self.readsPrivileges = readsPrivileges
     }
 
     /// Whether a schema is named by a qualified entry of ``excludedTables``.

@@ -47,7 +47,9 @@ package struct CatalogReader: Sendable {
         }
         var assembly = CatalogAssembly(options: options)
         try assembly.run(on: connection)
-        return assembly.snapshot
+        var snapshot = assembly.snapshot
+        if options.readsPrivileges { snapshot.privileges = try CatalogPrivileges.read(connection, for: snapshot) }
+        return snapshot
     }
 
     static func failure(_ error: PostgresError, while activity: String) -> MigrateError {

@@ -24,6 +24,8 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var explicitCasts: Set<TypeCast> = []
     /// Things the reader noticed that the diff does not cover (privileges...), one sentence each.
     package var notes: [String] = []
+    /// Owners and privileges, when ``CatalogReadOptions/readsPrivileges`` asked for them.
+    package var privileges: CatalogPrivileges?
 
     package init() {}
 }

@@ -91,7 +91,7 @@ package final class ShadowDatabase {
                 error.code == .connectionLost ? .connection : .schemaSource,
                 "the desired schema does not apply: \(error.message)",
                 location: location,
-                hint: error.hint ?? "the desired schema is applied to an empty database, in file-name order"
+                hint: error.hint ?? Self.hint(for: error)
             )
         }
     }
@@ -106,6 +106,17 @@ package final class ShadowDatabase {
             }
             try apply(sql: text, file: file)
         }
+    }
+
+    /// What to do about a statement of the desired schema that failed: for a role that does not exist, that
+    /// roles belong to the server and migrate does not create them.
+    static func hint(for error: PostgresError) -> String {
+        if error.sqlState == "42704", error.message.hasPrefix("role ") {
+            return "roles belong to the server, not to a database's schema, and migrate never creates them: "
+                + "create the role on the server the scratch database is made on (shadow_url, else the database's "
+                + "own server) as on the database itself"
+        }
+        return "the desired schema is applied to an empty database, in file-name order"
     }
 
     /// Drops the database, ending any session still connected to it. Safe to call more than once.

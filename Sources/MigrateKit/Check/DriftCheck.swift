@@ -5,6 +5,8 @@ package struct DriftCheck {
     package var graph: RevisionGraph
     package var versionTable: VersionTable
     package var options: MigrationOptions
+    /// Whether owners and privileges are compared too (`[autogenerate] privileges`).
+    package var comparesPrivileges = false
 
     package init(shadowServer: String, graph: RevisionGraph, versionTable: VersionTable, options: MigrationOptions) {
         self.shadowServer = shadowServer
@@ -32,7 +34,7 @@ package struct DriftCheck {
                 hint: "run `migrate upgrade head` first"
             )
         }
-        var readOptions = CatalogReadOptions()
+        var readOptions = CatalogReadOptions(readsPrivileges: comparesPrivileges)
         readOptions.excludedTables = [
             "\(versionTable.schema).\(versionTable.name)", "\(versionTable.schema).\(versionTable.logName)",
         ]
@@ -40,7 +42,8 @@ package struct DriftCheck {
         let replayer = RevisionReplayer(graph: graph, versionTable: versionTable, options: options)
         let plan = try loader.plan(
             from: .database(liveConnectionString),
-            to: .migrations(revision: target, replayer: replayer)
+            to: .migrations(revision: target, replayer: replayer),
+            options: SchemaDiffOptions(comparesPrivileges: comparesPrivileges)
         )
         return plan.up
     }

@@ -7,6 +7,7 @@ struct ConfigurationDocument {
     enum Value: Hashable {
         case string(String)
         case integer(Int)
+        case boolean(Bool)
     }
 
     /// One key of one section, as written.
@@ -107,6 +108,7 @@ struct ConfigurationDocument {
                 switch (key.kind, keyValue.type) {
                 case (_, .string): typed = .string(keyValue.string ?? "")
                 case (.time, .int), (.count, .int): typed = .integer(keyValue.int ?? 0)
+                case (.flag, .bool): typed = .boolean(keyValue.bool ?? false)
                 default:
                     reportWrongType(keyPath, expected: key.kind.expectation, actual: keyValue)
                     continue

@@ -265,6 +265,9 @@ package enum ConfigurationLoader {
             let time = try timeSetting(milliseconds: milliseconds, key: key, location: location)
             assign(time, to: setting.key, in: &configuration)
             return
+        case .boolean(let value):
+            configuration.autogenerate.privileges = value
+            return
         case .string(let string):
             written = string
         }
@@ -309,6 +312,13 @@ package enum ConfigurationLoader {
             configuration.migrations.versionTableSchema = try identifier(text, key: key, location: location)
         case .transaction:
             configuration.migrations.transaction = try transactionMode(text, key: key, location: location)
+        case .privileges:
+            throw MigrateError(
+                .configuration,
+                "`\(key)` must be \(setting.key.kind.expectation), not a string",
+                location: location,
+                hint: "write it without quotes: privileges = true"
+            )
         case .smallTableRows, .maxHeads:
             throw MigrateError(
                 .configuration,

@@ -27,6 +27,8 @@ enum ConfigurationSchema {
         case time
         /// A whole number, zero or more.
         case count
+        /// `true` or `false`.
+        case flag
 
         /// What a message says the value should have been.
         var expectation: String {
@@ -34,6 +36,7 @@ enum ConfigurationSchema {
             case .string: "a string"
             case .time: "a time such as \"5s\" (a string), or an integer number of milliseconds"
             case .count: "a whole number (an integer, zero or more)"
+            case .flag: "true or false (a boolean)"
             }
         }
     }
@@ -49,6 +52,7 @@ enum ConfigurationSchema {
         case statementTimeout = "statement_timeout"
         case lockWait = "lock_wait"
         case schema
+        case privileges
         case smallTableRows = "small_table_rows"
         case maxHeads = "max_heads"
 
@@ -58,7 +62,7 @@ enum ConfigurationSchema {
             case .directory, .versionTable, .versionTableSchema, .transaction, .lockTimeout, .statementTimeout,
                 .lockWait:
                 .migrations
-            case .schema: .autogenerate
+            case .schema, .privileges: .autogenerate
             case .smallTableRows, .maxHeads: .lint
             }
         }
@@ -67,6 +71,7 @@ enum ConfigurationSchema {
             switch self {
             case .lockTimeout, .statementTimeout, .lockWait: .time
             case .smallTableRows, .maxHeads: .count
+            case .privileges: .flag
             default: .string
             }
         }

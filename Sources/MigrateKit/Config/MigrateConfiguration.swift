@@ -57,6 +57,9 @@ package struct MigrateConfiguration: Sendable, Hashable {
         /// `schema`: the desired-state SQL, a file or a directory of `.sql` files applied in name order;
         /// relative to the project root.
         package var schema = "schema"
+        /// `privileges`: whether `diff`, `revision --autogenerate` and `check --drift` compare owners, `GRANT`s
+        /// and default privileges.
+        package var privileges = false
 
         package init() {}
     }

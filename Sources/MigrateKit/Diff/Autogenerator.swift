@@ -6,10 +6,13 @@ package struct Autogenerator {
     package let project: ProjectContext
     /// Told what a person should know that does not stop the work (a scratch database left behind).
     package var report: (MigrationEvent) -> Void = { _ in }
+    /// Whether owners and privileges are compared: `[autogenerate] privileges`, or `--privileges`.
+    package var comparesPrivileges: Bool
 
     package init(project: ProjectContext, report: @escaping (MigrationEvent) -> Void = { _ in }) {
         self.project = project
         self.report = report
+        comparesPrivileges = project.configuration.autogenerate.privileges
     }
 
     /// The plan from one `diff` side to the other, each written as on the command line: a database URL,
@@ -72,12 +75,13 @@ package struct Autogenerator {
     private func diffOptions(_ renames: [String]) throws(MigrateError) -> SchemaDiffOptions {
         var options = SchemaDiffOptions()
         options.renames = try renames.map { rename throws(MigrateError) in try RenameSpec(parsing: rename) }
+        options.comparesPrivileges = comparesPrivileges
         return options
     }
 
     /// A loader on the shadow server that leaves the project's version tables out.
     private func loader() throws -> SchemaLoader {
-        var readOptions = CatalogReadOptions()
+        var readOptions = CatalogReadOptions(readsPrivileges: comparesPrivileges)
         let table = project.versionTable
         readOptions.excludedTables = ["\(table.schema).\(table.name)", "\(table.schema).\(table.logName)"]
         return SchemaLoader(shadowServer: try shadowServer(), readOptions: readOptions, report: report)

@@ -10,6 +10,7 @@ extension CatalogSnapshot {
             case .column(_, let table, let from, let to): snapshot.renameColumn(from, to: to, in: table)
             }
         }
+        snapshot.privileges = privileges?.applying(renames)
         return snapshot
     }
 

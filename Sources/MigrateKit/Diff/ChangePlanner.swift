@@ -75,8 +75,9 @@ final class ChangePlanner {
         emitViews()
         emitFunctions()
         emitTriggers()
+        emitPrivileges()
         findPossibleRenames()
-        return order()
+        return order() + defaultPrivilegeStatements()
     }
 
     /// Whether the plan creates or replaces a function or procedure, whose body PostgreSQL may check.

@@ -384,8 +384,10 @@ struct SeriesPlanner {
 }
 
 extension CatalogSnapshot {
-    /// Copies one object (a column into its table, a constraint, a whole table...) from `other`.
+    /// Copies one object (a column into its table, a constraint, a whole table...) from `other`, with its owner
+    /// and grants when privileges are compared.
     fileprivate mutating func copy(_ key: ObjectKey, from other: CatalogSnapshot) {
+        if let owned = other.privileges?.objects[key] { privileges?.objects[key] = owned }
         switch key {
         case .schema(let name): schemas[name] = other.schemas[name]
         case .extension(let name): extensions[name] = other.extensions[name]

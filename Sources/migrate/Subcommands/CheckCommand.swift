@@ -36,6 +36,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Lint every revision, base to heads.") var all = false
     @Flag(help: "Compare the live schema with the applied revisions replayed into a scratch database.")
     var drift = false
+    @Flag(help: "With --drift: compare owners and privileges too ([autogenerate] privileges).")
+    var privileges = false
     @Flag(help: "Exit 3 when revisions are pending.") var failOnPending = false
 
     func validate() throws {
@@ -105,12 +107,14 @@ struct CheckCommand: ParsableCommand {
 
         if drift, let session {
             let autogenerator = Autogenerator(project: context.project, report: EventPrinter.print)
-            report.drift = try DriftCheck(
+            var driftCheck = DriftCheck(
                 shadowServer: try autogenerator.shadowServer(),
                 graph: graph,
                 versionTable: context.versionTable,
                 options: try context.migrationOptions()
-            ).differences(
+            )
+            driftCheck.comparesPrivileges = privileges || autogenerator.comparesPrivileges
+            report.drift = try driftCheck.differences(
                 liveConnectionString: try context.project.connectionString(),
                 currentHeads: currentHeads
             )

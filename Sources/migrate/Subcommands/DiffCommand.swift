@@ -25,11 +25,14 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Treat a drop and an add as a rename: table.old=new or schema.table.old=new (repeatable).")
     var rename: [String] = []
     @Flag(help: "Print the down SQL (TO back to FROM) after the up SQL.") var down = false
+    @Flag(help: "Compare owners, GRANT/REVOKE and default privileges too ([autogenerate] privileges).")
+    var privileges = false
 
     func run() throws {
         let context = try CommandContext(root.global)
-        let plan = try Autogenerator(project: context.project, report: EventPrinter.print)
-            .plan(from: from, to: to, renames: rename)
+        var autogenerator = Autogenerator(project: context.project, report: EventPrinter.print)
+        if privileges { autogenerator.comparesPrivileges = true }
+        let plan = try autogenerator.plan(from: from, to: to, renames: rename)
         printWarnings(of: plan)
         Terminal.output(plan.isEmpty ? "-- no differences" : plan.upSQL)
         if down && !plan.isEmpty { Terminal.output("-- down\n" + plan.downSQL) }

@@ -216,7 +216,8 @@ import Testing
             snapshot.notes == [
                 "column storage, compression and statistics settings are not compared: public.t.body",
                 "replica identities are not compared: public.t",
-                "privileges (GRANT/REVOKE) are not compared; 1 object(s) have explicit privileges",
+                "privileges (GRANT/REVOKE) are not compared; 1 object(s) have explicit privileges "
+                    + "(--privileges or [autogenerate] privileges = true compares owners and privileges)",
             ]
         )
     }

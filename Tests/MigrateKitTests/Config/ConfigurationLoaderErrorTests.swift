@@ -82,7 +82,7 @@ import Testing
     @Test func unknownKeyWithoutCloseMatchGetsNoGuess() throws {
         let error = try failure("[autogenerate]\nrenderer = \"x\"\n")
         #expect(error.message == "unknown key `autogenerate.renderer`")
-        #expect(error.hint == "[autogenerate] allows `schema`")
+        #expect(error.hint == "[autogenerate] allows `schema` and `privileges`")
     }
 
     @Test func keyInTheWrongSectionPointsToItsSection() throws {

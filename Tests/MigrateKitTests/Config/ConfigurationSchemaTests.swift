@@ -35,6 +35,6 @@ import Testing
         #expect(ConfigurationSchema.key(named: "url", in: .migrations) == nil)
         #expect(ConfigurationSchema.key(named: "lock_timeout", in: .migrations) == .lockTimeout)
         #expect(ConfigurationSchema.key(named: "lockTimeout", in: .migrations) == nil)
-        #expect(ConfigurationSchema.Section.autogenerate.keys == [.schema])
+        #expect(ConfigurationSchema.Section.autogenerate.keys == [.schema, .privileges])
     }
 }

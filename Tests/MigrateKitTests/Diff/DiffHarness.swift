@@ -42,10 +42,26 @@ enum DiffHarness {
         try connection.execute(sql)
     }
 
-    static func snapshot(_ database: TestDatabase) throws -> CatalogSnapshot {
+    /// Reads a database's schema; with `privileges`, owners and privileges too.
+    static func snapshot(_ database: TestDatabase, privileges: Bool = false) throws -> CatalogSnapshot {
         let connection = try database.connect()
         defer { connection.close() }
-        return try CatalogReader.read(connection)
+        return try CatalogReader.read(connection, options: CatalogReadOptions(readsPrivileges: privileges))
+    }
+
+    /// The set-up SQL of a fixture that compares privileges (one holding a `privileges` file):
+    /// `privilege-roles.sql`, which creates the roles those fixtures name, idempotently, since roles belong to
+    /// the whole test cluster. `nil` for a fixture that does not compare privileges.
+    static func privilegesSetUp(_ fixture: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: "\(fixturesDirectory)/\(fixture)/privileges") else { return nil }
+        return try read("privilege-roles.sql")
+    }
+
+    /// Runs a fixture's set-up SQL on the cluster, through `database`.
+    static func setUp(_ sql: String, through database: TestDatabase) throws {
+        let connection = try database.connect()
+        defer { connection.close() }
+        try connection.execute(sql)
     }
 
     /// Runs planned statements: as one transaction, or one by one when the plan says it must.
@@ -85,10 +101,12 @@ enum DiffHarness {
         return try SchemaDiff.plan(from: current, to: desired, options: options, canonicalizer: canonicalizer)
     }
 
-    static func dump(_ database: TestDatabase) throws -> String {
+    /// `pg_dump --schema-only`; without `privileges`, also without owners and privileges.
+    static func dump(_ database: TestDatabase, privileges: Bool = false) throws -> String {
+        let options = privileges ? [] : ["--no-owner", "--no-privileges"]
         let output = try ChildProcess.run(
             try PostgresPrograms.path(of: "pg_dump"),
-            ["--schema-only", "--no-owner", "--no-privileges", "-d", database.connectionString]
+            ["--schema-only"] + options + ["-d", database.connectionString]
         )
         guard output.status.isSuccess else { throw HarnessError("pg_dump failed: \(output.combinedOutput)") }
         return output.standardOutput
@@ -96,8 +114,8 @@ enum DiffHarness {
 
     /// The `pg_dump` of a database after one dump and restore: PostgreSQL's own normalisation of
     /// definitions whose printed form does not parse back to the same tree (IN lists over `varchar`...).
-    static func roundTrippedDump(_ database: TestDatabase) throws -> [String] {
-        let text = try dump(database)
+    static func roundTrippedDump(_ database: TestDatabase, privileges: Bool = false) throws -> [String] {
+        let text = try dump(database, privileges: privileges)
         return try TestDatabase.with { copy in
             let output = try ChildProcess.run(
                 try PostgresPrograms.path(of: "psql"),
@@ -107,14 +125,14 @@ enum DiffHarness {
             guard output.status.isSuccess else {
                 throw HarnessError("restoring the dump failed: \(output.combinedOutput)")
             }
-            return try normalisedDump(copy)
+            return try normalisedDump(copy, privileges: privileges)
         }
     }
 
     /// `pg_dump --schema-only` of a database, lines sorted and stripped of trailing commas and `--` lines,
     /// so that column order and dump order do not matter.
-    static func normalisedDump(_ database: TestDatabase) throws -> [String] {
-        try dump(database).split(separator: "\n").compactMap { line -> String? in
+    static func normalisedDump(_ database: TestDatabase, privileges: Bool = false) throws -> [String] {
+        try dump(database, privileges: privileges).split(separator: "\n").compactMap { line -> String? in
             var text = String(line)
             // Comments, and pg_dump's random per-dump \restrict key, say nothing about the schema.
             if text.hasPrefix("--") || text.isEmpty || text.hasPrefix("\\restrict") || text.hasPrefix("\\unrestrict") {
@@ -127,11 +145,23 @@ enum DiffHarness {
 
     /// How two databases' dumps differ, or `nil` when they agree directly or after a dump/restore round
     /// trip of each.
-    static func schemaDifference(_ migrated: TestDatabase, _ expected: TestDatabase) throws -> String? {
-        guard let direct = dumpDifference(try normalisedDump(migrated), try normalisedDump(expected)) else {
+    static func schemaDifference(_ migrated: TestDatabase, _ expected: TestDatabase, privileges: Bool = false) throws
+        -> String?
+    {
+        guard
+            let direct = dumpDifference(
+                try normalisedDump(migrated, privileges: privileges),
+                try normalisedDump(expected, privileges: privileges)
+            )
+        else {
             return nil
         }
-        guard let normalised = dumpDifference(try roundTrippedDump(migrated), try roundTrippedDump(expected)) else {
+        guard
+            let normalised = dumpDifference(
+                try roundTrippedDump(migrated, privileges: privileges),
+                try roundTrippedDump(expected, privileges: privileges)
+            )
+        else {
             return nil
         }
         return "directly:\n\(direct)\nafter a dump/restore round trip:\n\(normalised)"

@@ -55,15 +55,23 @@ import Testing
 
     @Test(arguments: DiffHarness.fixtureNames())
     func seriesConvergesAndPassesLint(_ fixture: String) throws {
-        let options = try SchemaDiffConvergenceTests.options(fixture)
+        var options = try SchemaDiffConvergenceTests.options(fixture)
+        let setUp = try DiffHarness.privilegesSetUp(fixture)
+        let privileges = setUp != nil
+        options.comparesPrivileges = privileges
         let sourceSQL = try DiffHarness.read("\(fixture)/a.sql")
         try TestDatabase.with { source in
             try TestDatabase.with { target in
                 try TestDatabase.with { fresh in
+                    if let setUp { try DiffHarness.setUp(setUp, through: source) }
                     try DiffHarness.build(sourceSQL, in: source)
                     try DiffHarness.build(try DiffHarness.read("\(fixture)/b.sql"), in: target)
                     try DiffHarness.build(sourceSQL, in: fresh)
-                    let series = try Self.series(from: try DiffHarness.snapshot(source), in: target, options: options)
+                    let series = try Self.series(
+                        from: try DiffHarness.snapshot(source, privileges: privileges),
+                        in: target,
+                        options: options
+                    )
                     #expect(!series.isEmpty, "\(fixture): the two schemas should differ")
                     let shown = Self.show(series)
                     if ProcessInfo.processInfo.environment["MIGRATE_DIFF_SHOW"] == fixture { print(shown) }
@@ -71,7 +79,7 @@ import Testing
                     for revision in series.revisions {
                         try DiffHarness.apply(revision.plan.up, nonTransactional: !revision.isTransactional, to: source)
                     }
-                    let upDifference = try DiffHarness.schemaDifference(source, target)
+                    let upDifference = try DiffHarness.schemaDifference(source, target, privileges: privileges)
                     #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")\n\(shown)")
                     for revision in series.revisions.reversed() {
                         try DiffHarness.apply(
@@ -80,7 +88,7 @@ import Testing
                             to: source
                         )
                     }
-                    let downDifference = try DiffHarness.schemaDifference(source, fresh)
+                    let downDifference = try DiffHarness.schemaDifference(source, fresh, privileges: privileges)
                     #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")\n\(shown)")
 
                     let report = Linter(settings: LintSettings(), catalog: LintCatalog())
@@ -113,7 +121,7 @@ import Testing
         defer { canonicalizer.finish() }
         return try SchemaDiff.series(
             from: current,
-            to: try CatalogReader.read(connection),
+            to: try CatalogReader.read(connection, options: CatalogReadOptions(readsPrivileges: options.comparesPrivileges)),
             options: options,
             canonicalizer: canonicalizer,
             lockSafe: true

@@ -13,7 +13,8 @@ import Testing
             fixture,
             from: try DiffHarness.read("\(fixture)/a.sql"),
             to: try DiffHarness.read("\(fixture)/b.sql"),
-            options: try Self.options(fixture)
+            options: try Self.options(fixture),
+            setUp: try DiffHarness.privilegesSetUp(fixture)
         )
     }
 
@@ -48,16 +49,21 @@ import Testing
         _ fixture: String,
         from sourceSQL: String,
         to targetSQL: String,
-        options: SchemaDiffOptions
+        options: SchemaDiffOptions,
+        setUp: String? = nil
     ) throws {
+        var options = options
+        options.comparesPrivileges = setUp != nil
+        let privileges = options.comparesPrivileges
         try TestDatabase.with { source in
             try TestDatabase.with { target in
                 try TestDatabase.with { fresh in
+                    if let setUp { try DiffHarness.setUp(setUp, through: source) }
                     try DiffHarness.build(sourceSQL, in: source)
                     try DiffHarness.build(targetSQL, in: target)
                     try DiffHarness.build(sourceSQL, in: fresh)
-                    let before = try DiffHarness.snapshot(source)
-                    let desired = try DiffHarness.snapshot(target)
+                    let before = try DiffHarness.snapshot(source, privileges: privileges)
+                    let desired = try DiffHarness.snapshot(target, privileges: privileges)
                     let plan = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
                     // MIGRATE_DIFF_SHOW=<fixture> prints the plan, for working on a fixture.
@@ -71,13 +77,14 @@ import Testing
                     #expect(again == plan)
 
                     try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
-                    let migrated = try DiffHarness.snapshot(source)
-                    let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target)
+                    let migrated = try DiffHarness.snapshot(source, privileges: privileges)
+                    let recheck = SchemaDiffOptions(comparesPrivileges: privileges)
+                    let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target, options: recheck)
                     #expect(
                         remaining.up.isEmpty,
                         "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)"
                     )
-                    let upDifference = try DiffHarness.schemaDifference(source, target)
+                    let upDifference = try DiffHarness.schemaDifference(source, target, privileges: privileges)
                     #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
 
                     try DiffHarness.apply(
@@ -85,14 +92,14 @@ import Testing
                         nonTransactional: plan.downNonTransactionalReason != nil,
                         to: source
                     )
-                    let reverted = try DiffHarness.snapshot(source)
-                    let original = try DiffHarness.snapshot(fresh)
-                    let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh)
+                    let reverted = try DiffHarness.snapshot(source, privileges: privileges)
+                    let original = try DiffHarness.snapshot(fresh, privileges: privileges)
+                    let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh, options: recheck)
                     #expect(
                         leftover.up.isEmpty,
                         "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)"
                     )
-                    let downDifference = try DiffHarness.schemaDifference(source, fresh)
+                    let downDifference = try DiffHarness.schemaDifference(source, fresh, privileges: privileges)
                     #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
                 }
             }

@@ -1,0 +1,7 @@
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+CREATE TYPE colour AS ENUM ('red', 'blue');
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
+GRANT USAGE ON TYPE mood TO p15c_reader;
+REVOKE USAGE ON DOMAIN positive FROM PUBLIC;
+GRANT USAGE ON DOMAIN positive TO p15c_writer WITH GRANT OPTION;

@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.items (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);
+CREATE TABLE app.tags (id serial PRIMARY KEY, tag text);
+CREATE VIEW app.item_names AS SELECT name FROM app.items;
+CREATE MATERIALIZED VIEW app.item_count AS SELECT count(*) AS n FROM app.items;
+CREATE SEQUENCE app.tickets;
+CREATE FUNCTION app.double(i int) RETURNS int LANGUAGE sql AS $$ SELECT i * 2 $$;
+CREATE PROCEDURE app.tidy() LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TYPE app.mood AS ENUM ('sad', 'happy');
+CREATE DOMAIN app.positive AS int CHECK (VALUE > 0);
+CREATE COLLATION app.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+ALTER TABLE app.tags OWNER TO p15c_owner;
+ALTER FUNCTION app.double(int) OWNER TO p15c_owner;

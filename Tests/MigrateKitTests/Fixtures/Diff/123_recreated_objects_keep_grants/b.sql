@@ -1,0 +1,12 @@
+CREATE TYPE status AS ENUM ('new', 'done');
+REVOKE USAGE ON TYPE status FROM PUBLIC;
+GRANT USAGE ON TYPE status TO p15c_reader;
+CREATE TABLE t (id int PRIMARY KEY, amount bigint, s status);
+GRANT SELECT (amount) ON t TO p15c_auditor;
+GRANT SELECT ON t TO p15c_reader;
+CREATE VIEW v AS SELECT id, amount FROM t;
+ALTER VIEW v OWNER TO p15c_owner;
+GRANT SELECT ON v TO p15c_reader;
+CREATE FUNCTION price(i int) RETURNS bigint LANGUAGE sql AS $$ SELECT i::bigint $$;
+REVOKE EXECUTE ON FUNCTION price(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION price(int) TO p15c_writer;

@@ -1,0 +1,2 @@
+CREATE TABLE kept (id int);
+CREATE SEQUENCE loose;
