@@ -9,6 +9,8 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var collations: [ObjectName: CatalogCollation] = [:]
     package var enums: [ObjectName: CatalogEnum] = [:]
     package var domains: [ObjectName: CatalogDomain] = [:]
+    package var compositeTypes: [ObjectName: CatalogCompositeType] = [:]
+    package var rangeTypes: [ObjectName: CatalogRangeType] = [:]
     package var sequences: [ObjectName: CatalogSequence] = [:]
     package var tables: [ObjectName: CatalogTable] = [:]
     package var indexes: [ObjectName: CatalogIndex] = [:]
@@ -22,6 +24,9 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var assignmentCasts: Set<TypeCast> = []
     /// Every cast the server knows (`CAST(x AS t)` works), including the automatic ones.
     package var explicitCasts: Set<TypeCast> = []
+    /// The database's default tablespace: where tables and indexes without a tablespace of their own live,
+    /// and what `SET TABLESPACE` names to move one back.
+    package var defaultTablespace = "pg_default"
     /// Things the reader noticed that the diff does not cover (privileges...), one sentence each.
     package var notes: [String] = []
 

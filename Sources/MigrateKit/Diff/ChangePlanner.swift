@@ -72,6 +72,7 @@ final class ChangePlanner {
         emitSequences()
         emitTables()
         emitIndexes()
+        emitReplicaIdentityIndexes()
         emitViews()
         emitFunctions()
         emitTriggers()
@@ -97,6 +98,8 @@ final class ChangePlanner {
         keys.formUnion(snapshot.collations.keys.map { .collation($0) })
         keys.formUnion(snapshot.enums.keys.map { .type($0) })
         keys.formUnion(snapshot.domains.keys.map { .type($0) })
+        keys.formUnion(snapshot.compositeTypes.keys.map { .type($0) })
+        keys.formUnion(snapshot.rangeTypes.keys.map { .type($0) })
         for (name, sequence) in snapshot.sequences {
             keys.insert(.sequence(name))
             if sequence.owner != nil { keys.insert(.sequenceOwnership(name)) }
@@ -187,6 +190,10 @@ final class ChangePlanner {
                     if !Self.isExtension(of: old.values, by: new.values) { rebuilt.insert(key) }
                 } else if let old = from.domains[name], let new = to.domains[name] {
                     if old.baseType != new.baseType || old.collation != new.collation { rebuilt.insert(key) }
+                } else if let old = from.compositeTypes[name], let new = to.compositeTypes[name] {
+                    if compositeNeedsRebuild(old, new) { rebuilt.insert(key) }
+                } else if let old = from.rangeTypes[name], let new = to.rangeTypes[name] {
+                    if old.definition != new.definition { rebuilt.insert(key) }
                 } else {
                     // An enum became a domain or the other way round.
                     rebuilt.insert(key)

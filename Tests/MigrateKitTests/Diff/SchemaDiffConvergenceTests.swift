@@ -9,13 +9,27 @@ import Testing
 @Suite struct SchemaDiffConvergenceTests {
     @Test(arguments: DiffHarness.fixtureNames())
     func converges(_ fixture: String) throws {
-        try Self.checkConvergence(
-            fixture,
-            from: try DiffHarness.read("\(fixture)/a.sql"),
-            to: try DiffHarness.read("\(fixture)/b.sql"),
-            options: try Self.options(fixture)
-        )
+        let source = try DiffHarness.read("\(fixture)/a.sql")
+        let target = try DiffHarness.read("\(fixture)/b.sql")
+        let options = try Self.options(fixture)
+        guard (source + target).contains(Self.tablespacePlaceholder) else {
+            try Self.checkConvergence(fixture, from: source, to: target, options: options)
+            return
+        }
+        // Tablespaces belong to the whole cluster: the fixture gets one of its own.
+        try TestTablespace.with { tablespace in
+            let name = SQLQuoting.identifier(tablespace.name)
+            try Self.checkConvergence(
+                fixture,
+                from: source.replacingOccurrences(of: Self.tablespacePlaceholder, with: name),
+                to: target.replacingOccurrences(of: Self.tablespacePlaceholder, with: name),
+                options: options
+            )
+        }
     }
+
+    /// Stands for a tablespace made for the test in a fixture's SQL.
+    static let tablespacePlaceholder = "@TABLESPACE@"
 
     /// Schemas of the corpus that share names (`t`, `public.v`...) with different shapes: diffing each
     /// against each other drops nearly everything and creates it anew, which tests ordering hard.
