@@ -20,6 +20,7 @@ struct CatalogAssembly {
             switch kind {
             case "r", "p": .table(name)
             case "S": .sequence(name)
+            case "f": .foreignTable(name)
             default: .view(name)
             }
         }
@@ -39,6 +40,7 @@ struct CatalogAssembly {
     private var collationKeys: [String: ObjectKey] = [:]
     /// Composite types by the OID of their `pg_class` row, which their attributes' dependencies name.
     private var compositeRelations: [String: ObjectKey] = [:]
+    private var foreignKeys: [String: ObjectKey] = [:]
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
@@ -72,6 +74,9 @@ struct CatalogAssembly {
         try readIndexes(try query(CatalogQueries.indexes, "indexes"))
         readFunctions(try query(CatalogQueries.functions, "functions"))
         readTriggers(try query(CatalogQueries.triggers, "triggers"))
+        readForeignDataWrappers(try query(CatalogQueries.foreignDataWrappers, "foreign-data wrappers"))
+        readForeignServers(try query(CatalogQueries.foreignServers, "foreign servers"))
+        readForeignTables(try query(CatalogQueries.foreignTables, "foreign tables"))
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
@@ -144,11 +149,7 @@ struct CatalogAssembly {
 
     private mutating func readTypes(_ rows: [QueryResult.Row]) {
         for row in rows {
-            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
-            let name = ObjectName(schema, row.string("name"))
-            typeKeys[row.string("oid")] = .type(name)
-            typeKeys[row.string("array_oid")] = .type(name)
-            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            guard let name = registerType(row) else { continue }
             if row.string("kind") == "e" {
                 snapshot.enums[name] = CatalogEnum(name: name, values: row.textArray("labels"), comment: row["comment"])
             } else {
@@ -164,13 +165,20 @@ struct CatalogAssembly {
         }
     }
 
+    /// A user type's name, with its OID and its array type's OID known from now on; `nil` outside the
+    /// compared schemas.
+    private mutating func registerType(_ row: QueryResult.Row) -> ObjectName? {
+        guard let schema = schemaNames[row.string("schema_oid")] else { return nil }
+        let name = ObjectName(schema, row.string("name"))
+        typeKeys[row.string("oid")] = .type(name)
+        typeKeys[row.string("array_oid")] = .type(name)
+        if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+        return name
+    }
+
     private mutating func readCompositeAndRangeTypes(_ rows: [QueryResult.Row]) {
         for row in rows {
-            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
-            let name = ObjectName(schema, row.string("name"))
-            typeKeys[row.string("oid")] = .type(name)
-            typeKeys[row.string("array_oid")] = .type(name)
-            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            guard let name = registerType(row) else { continue }
             if row.string("kind") == "c" {
                 compositeRelations[row.string("relation_oid")] = .type(name)
                 let names = row.textArray("attribute_names")
@@ -513,6 +521,58 @@ struct CatalogAssembly {
         }
     }
 
+    private mutating func readForeignDataWrappers(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let name = row.string("name")
+            foreignKeys[row.string("oid")] = .foreignDataWrapper(name)
+            snapshot.foreignDataWrappers[name] = CatalogForeignDataWrapper(
+                name: name,
+                handler: row["handler"],
+                validator: row["validator"],
+                options: row.textArray("options"),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readForeignServers(_ rows: [QueryResult.Row]) {
+        var mappings: [String] = []
+        for row in rows {
+            let name = row.string("name")
+            foreignKeys[row.string("oid")] = .foreignServer(name)
+            let users = row.textArray("user_mappings")
+            mappings += users.map { "FOR \($0) SERVER \(name)" }
+            snapshot.foreignServers[name] = CatalogForeignServer(
+                name: name,
+                wrapper: row.string("wrapper"),
+                type: row["type"],
+                version: row["version"],
+                options: row.textArray("options"),
+                userMappings: users,
+                comment: row["comment"]
+            )
+        }
+        if !mappings.isEmpty {
+            // Their options hold credentials, which belong to each environment and never to a revision file.
+            uncompared["user mappings (they hold credentials)", default: []] += mappings
+        }
+    }
+
+    private mutating func readForeignTables(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let name = ObjectName(schema, row.string("name"))
+            relations[row.string("oid")] = Relation(name: name, kind: "f")
+            typeKeys[row.string("type_oid")] = .foreignTable(name)
+            snapshot.foreignTables[name] = CatalogForeignTable(
+                name: name,
+                definition: row.string("definition"),
+                columnComments: row.textArray("column_comments"),
+                comment: row["comment"]
+            )
+        }
+    }
+
     private mutating func readCasts(_ rows: [QueryResult.Row]) {
         for row in rows {
             let cast = TypeCast(row.string("source"), row.string("target"))
@@ -576,6 +636,7 @@ struct CatalogAssembly {
         case CatalogClass.namespace: return schemaNames[object].map { .schema($0) }
         case CatalogClass.extension: return extensionKeys[object]
         case CatalogClass.collation: return collationKeys[object]
+        case CatalogClass.foreignDataWrapper, CatalogClass.foreignServer: return foreignKeys[object]
         default: return nil
         }
     }
@@ -615,4 +676,6 @@ enum CatalogClass {
     static let namespace = "2615"
     static let `extension` = "3079"
     static let collation = "3456"
+    static let foreignDataWrapper = "2328"
+    static let foreignServer = "1417"
 }

@@ -291,8 +291,13 @@ enum CatalogQueries {
             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
             WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
-            SELECT 'pg_class'::regclass, c.oid, 'foreign tables are not supported'
+            SELECT 'pg_class'::regclass, c.oid, 'foreign tables that are partitions or inherit are not supported'
             FROM pg_class c WHERE c.relkind = 'f' AND c.relnamespace IN (SELECT oid FROM user_schemas)
+                AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid)
+            UNION ALL
+            SELECT 'pg_trigger'::regclass, g.oid, 'triggers on foreign tables are not supported'
+            FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+            WHERE c.relkind = 'f' AND NOT g.tgisinternal AND c.relnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
             SELECT 'pg_class'::regclass, c.oid, 'typed tables (OF type) are not supported'
             FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND c.reloftype <> 0
@@ -332,12 +337,6 @@ enum CatalogQueries {
             SELECT 'pg_event_trigger'::regclass, o.oid, 'event triggers are not supported' FROM pg_event_trigger o
             UNION ALL
             SELECT 'pg_publication'::regclass, o.oid, 'publications are not supported' FROM pg_publication o
-            UNION ALL
-            SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, 'foreign-data wrappers are not supported'
-            FROM pg_foreign_data_wrapper o
-            UNION ALL
-            SELECT 'pg_foreign_server'::regclass, o.oid, 'foreign servers are not supported'
-            FROM pg_foreign_server o
             UNION ALL
             SELECT 'pg_cast'::regclass, o.oid, 'user-defined casts are not supported' FROM pg_cast o
             WHERE o.oid >= 16384 AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass

@@ -17,6 +17,9 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var views: [ObjectName: CatalogView] = [:]
     package var functions: [FunctionIdentity: CatalogFunction] = [:]
     package var triggers: [MemberName: CatalogTrigger] = [:]
+    package var foreignDataWrappers: [String: CatalogForeignDataWrapper] = [:]
+    package var foreignServers: [String: CatalogForeignServer] = [:]
+    package var foreignTables: [ObjectName: CatalogForeignTable] = [:]
     /// `pg_depend` between the objects above, sorted.
     package var dependencies: [CatalogDependency] = []
     /// Casts PostgreSQL applies without being asked (implicit or assignment), as `source -> target` type

@@ -76,6 +76,7 @@ final class ChangePlanner {
         emitViews()
         emitFunctions()
         emitTriggers()
+        emitForeignData()
         findPossibleRenames()
         return order()
     }
@@ -114,6 +115,9 @@ final class ChangePlanner {
         keys.formUnion(snapshot.views.keys.map { .view($0) })
         keys.formUnion(snapshot.functions.keys.map { .function($0) })
         keys.formUnion(snapshot.triggers.keys.map { .trigger($0.table, $0.name) })
+        keys.formUnion(snapshot.foreignDataWrappers.keys.map { .foreignDataWrapper($0) })
+        keys.formUnion(snapshot.foreignServers.keys.map { .foreignServer($0) })
+        keys.formUnion(snapshot.foreignTables.keys.map { .foreignTable($0) })
         return keys
     }
 
@@ -185,6 +189,8 @@ final class ChangePlanner {
             case .trigger(let table, let name):
                 let member = MemberName(table, name)
                 if from.triggers[member]!.definition != to.triggers[member]!.definition { replaced.insert(key) }
+            case .foreignServer, .foreignTable:
+                if foreignObjectNeedsRecreation(key) { replaced.insert(key) }
             case .type(let name):
                 if let old = from.enums[name], let new = to.enums[name] {
                     if !Self.isExtension(of: old.values, by: new.values) { rebuilt.insert(key) }
@@ -291,8 +297,16 @@ final class ChangePlanner {
             guard causeGoes else { return [] }
             replaced.insert(dependent)
             return [dependent]
-        case .schema, .extension, .collation, .sequence:
+        case .schema, .extension, .collation, .sequence, .foreignDataWrapper:
             return []
+        case .foreignServer:
+            guard causeGoes else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
+        case .foreignTable:
+            guard causeGoes || causeRebuilt else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
         case .view, .trigger, .policy:
             guard causeGoes || causeRebuilt || causeRetyped else { return [] }
             replaced.insert(dependent)
@@ -508,7 +522,8 @@ final class ChangePlanner {
     /// sequences, indexes, the indexes of key constraints, identity sequences, enums and domains).
     private func namespaceName(of key: ObjectKey, in snapshot: CatalogSnapshot) -> ObjectName? {
         switch key {
-        case .table(let name), .view(let name), .sequence(let name), .index(let name), .type(let name):
+        case .table(let name), .view(let name), .sequence(let name), .index(let name), .type(let name),
+            .foreignTable(let name):
             return name
         case .constraint(let table, let name):
             guard let kind = snapshot.tables[table]?.constraints[name]?.kind,

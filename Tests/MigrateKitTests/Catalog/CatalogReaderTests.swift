@@ -251,6 +251,32 @@ import Testing
         #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "s"), on: .type(span), link: .columnType)))
     }
 
+    @Test func readsForeignDataButNotUserMappingOptions() throws {
+        let snapshot = try read(
+            """
+            CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true');
+            CREATE SERVER s TYPE 'x' FOREIGN DATA WRAPPER w OPTIONS (host 'h');
+            CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (password 'hunter2');
+            CREATE FOREIGN TABLE f (id int NOT NULL, "Name" text OPTIONS (column 'n')) SERVER s OPTIONS (t 'v');
+            CREATE VIEW v AS SELECT id FROM f;
+            """
+        )
+        #expect(snapshot.foreignDataWrappers["w"]?.options == ["debug=true"])
+        let server = try #require(snapshot.foreignServers["s"])
+        #expect(server.wrapper == "w" && server.type == "x" && server.userMappings == ["public"])
+        let f = ObjectName("public", "f")
+        #expect(
+            snapshot.foreignTables[f]?.definition
+                == "CREATE FOREIGN TABLE \"public\".\"f\" (\n    \"id\" integer NOT NULL,\n"
+                + "    \"Name\" text OPTIONS (\"column\" 'n')\n) SERVER \"s\" OPTIONS (\"t\" 'v')"
+        )
+        let v = ObjectName("public", "v")
+        #expect(snapshot.dependencies.contains(CatalogDependency(.view(v), on: .foreignTable(f))))
+        #expect(snapshot.dependencies.contains(CatalogDependency(.foreignTable(f), on: .foreignServer("s"))))
+        #expect(snapshot.notes == ["user mappings (they hold credentials) are not compared: FOR public SERVER s"])
+        #expect(!"\(snapshot)".contains("hunter2"), "a user mapping's password is never read")
+    }
+
     @Test func readsStorageSettingsReplicaIdentityAndTablespaces() throws {
         let snapshot = try read(
             """

@@ -25,6 +25,7 @@ import Testing
         "92_replica_identity",
         "94_composite_types",
         "95_range_types",
+        "96_foreign_data",
     ]
 
     @Test(arguments: representative)
