@@ -20,6 +20,7 @@ struct CatalogAssembly {
             switch kind {
             case "r", "p": .table(name)
             case "S": .sequence(name)
+            case "f": .foreignTable(name)
             default: .view(name)
             }
         }
@@ -37,6 +38,9 @@ struct CatalogAssembly {
     private var policyKeys: [String: ObjectKey] = [:]
     private var extensionKeys: [String: ObjectKey] = [:]
     private var collationKeys: [String: ObjectKey] = [:]
+    /// Composite types by the OID of their `pg_class` row, which their attributes' dependencies name.
+    private var compositeRelations: [String: ObjectKey] = [:]
+    private var foreignKeys: [String: ObjectKey] = [:]
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
@@ -57,15 +61,22 @@ struct CatalogAssembly {
         }
         readSchemas(try query(CatalogQueries.schemas, "schemas"))
         try checkSupported(try query(CatalogQueries.unsupported, "unsupported objects"))
+        if let tablespace = try query(CatalogQueries.defaultTablespace, "the default tablespace").first {
+            snapshot.defaultTablespace = tablespace.string("name")
+        }
         readExtensions(try query(CatalogQueries.extensions, "extensions"))
         readCollations(try query(CatalogQueries.collations, "collations"))
         readTypes(try query(CatalogQueries.types, "types"))
+        readCompositeAndRangeTypes(try query(CatalogQueries.compositeAndRangeTypes, "composite and range types"))
         readRelations(try query(CatalogQueries.relations, "tables, views and sequences"))
         readColumns(try query(CatalogQueries.columns, "columns"))
         readConstraints(try query(CatalogQueries.constraints, "constraints"))
         try readIndexes(try query(CatalogQueries.indexes, "indexes"))
         readFunctions(try query(CatalogQueries.functions, "functions"))
         readTriggers(try query(CatalogQueries.triggers, "triggers"))
+        readForeignDataWrappers(try query(CatalogQueries.foreignDataWrappers, "foreign-data wrappers"))
+        readForeignServers(try query(CatalogQueries.foreignServers, "foreign servers"))
+        readForeignTables(try query(CatalogQueries.foreignTables, "foreign tables"))
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
@@ -139,11 +150,7 @@ struct CatalogAssembly {
 
     private mutating func readTypes(_ rows: [QueryResult.Row]) {
         for row in rows {
-            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
-            let name = ObjectName(schema, row.string("name"))
-            typeKeys[row.string("oid")] = .type(name)
-            typeKeys[row.string("array_oid")] = .type(name)
-            if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+            guard let name = registerType(row) else { continue }
             if row.string("kind") == "e" {
                 snapshot.enums[name] = CatalogEnum(name: name, values: row.textArray("labels"), comment: row["comment"])
             } else {
@@ -153,6 +160,54 @@ struct CatalogAssembly {
                     collation: Self.collation(row),
                     defaultExpression: row["default_expression"],
                     notNull: row.bool("not_null") ?? false,
+                    comment: row["comment"]
+                )
+            }
+        }
+    }
+
+    /// A user type's name, with its OID and its array type's OID known from now on; `nil` outside the
+    /// compared schemas.
+    private mutating func registerType(_ row: QueryResult.Row) -> ObjectName? {
+        guard let schema = schemaNames[row.string("schema_oid")] else { return nil }
+        let name = ObjectName(schema, row.string("name"))
+        typeKeys[row.string("oid")] = .type(name)
+        typeKeys[row.string("array_oid")] = .type(name)
+        if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
+        return name
+    }
+
+    private mutating func readCompositeAndRangeTypes(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let name = registerType(row) else { continue }
+            if row.string("kind") == "c" {
+                compositeRelations[row.string("relation_oid")] = .type(name)
+                let names = row.textArray("attribute_names")
+                let types = row.textArray("attribute_types")
+                let comments = row.textArray("attribute_comments")
+                let attributes = names.indices.map { position in
+                    CompositeAttribute(
+                        name: names[position],
+                        type: types[position],
+                        comment: comments[position].isEmpty ? nil : comments[position]
+                    )
+                }
+                snapshot.compositeTypes[name] = CatalogCompositeType(
+                    name: name,
+                    attributes: attributes,
+                    comment: row["comment"]
+                )
+            } else {
+                // Columns of the multirange type depend on the range type: it comes and goes with it.
+                typeKeys[row.string("multirange_oid")] = .type(name)
+                typeKeys[row.string("multirange_array_oid")] = .type(name)
+                let multirange = ObjectName(row.string("multirange_schema"), row.string("multirange_name"))
+                snapshot.rangeTypes[name] = CatalogRangeType(
+                    name: name,
+                    definition: row.string("range_options") + ", MULTIRANGE_TYPE_NAME = "
+                        + SQLRenderer.name(multirange),
+                    multirange: multirange,
+                    subtype: row.string("subtype"),
                     comment: row["comment"]
                 )
             }
@@ -171,10 +226,6 @@ struct CatalogAssembly {
                 continue
             }
             if row.bool("has_privileges") == true { objectsWithPrivileges += 1 }
-            if row.bool("has_replica_identity") == true {
-                uncompared["replica identities", default: []].append("\(name)")
-            }
-            if row.bool("has_tablespace") == true { uncompared["tablespaces", default: []].append("\(name)") }
             if row.bool("has_access_method") == true {
                 uncompared["table access methods", default: []].append("\(name)")
             }
@@ -182,12 +233,13 @@ struct CatalogAssembly {
             relations[oid] = relation
             if row.string("type_oid") != "0" { typeKeys[row.string("type_oid")] = relation.key }
             let comment = row["comment"]
+            let storageOptions = row.textArray("options") + row.textArray("toast_options")
             switch kind {
             case "r", "p":
                 var table = CatalogTable(
                     name: name,
                     isUnlogged: row.bool("unlogged") ?? false,
-                    options: row.textArray("options"),
+                    options: storageOptions,
                     rowSecurity: row.bool("row_security") ?? false,
                     forceRowSecurity: row.bool("force_row_security") ?? false,
                     partitionKey: row["partition_key"],
@@ -198,15 +250,20 @@ struct CatalogAssembly {
                     table.partition = PartitionBound(parent: ObjectName("", parent), bound: bound)
                 }
                 table.inherits = row.textArray("parents").map { ObjectName("", $0) }
+                table.replicaIdentity = row.string("replica_identity")
+                table.replicaIdentityIndex = row["replica_identity_index"]
+                table.tablespace = row["tablespace"]
                 snapshot.tables[name] = table
             case "v", "m":
-                snapshot.views[name] = CatalogView(
+                var view = CatalogView(
                     name: name,
                     isMaterialized: kind == "m",
                     definition: Self.trimmedViewDefinition(row.string("view_definition")),
-                    options: row.textArray("options"),
+                    options: storageOptions,
                     comment: comment
                 )
+                view.tablespace = row["tablespace"]
+                snapshot.views[name] = view
             default:
                 let options = SequenceOptions(
                     dataType: row.string("sequence_type"),
@@ -258,10 +315,12 @@ struct CatalogAssembly {
             relation.columns[number] = name
             let generated = row.string("generated") == "s"
             if generated { relation.generatedColumns.insert(number) }
-            if row.bool("has_storage_settings") == true {
-                uncompared["column storage, compression and statistics settings", default: []].append(
-                    "\(relation.name).\(name)"
-                )
+            let hasStorageSettings =
+                row["storage"] != nil || row["compression"] != nil || row["statistics_target"] != nil
+                || !row.textArray("attribute_options").isEmpty
+            if hasStorageSettings, relation.kind == "v" || relation.kind == "m" {
+                uncompared["column storage, compression and statistics settings of materialized views", default: []]
+                    .append("\(relation.name).\(name)")
             }
             relations[relationOID] = relation
             if relation.isTable {
@@ -278,7 +337,7 @@ struct CatalogAssembly {
                         options: sequence.options
                     )
                 }
-                let column = CatalogColumn(
+                var column = CatalogColumn(
                     name: name,
                     type: row.string("type"),
                     typeWithoutModifiers: row.string("bare_type"),
@@ -289,6 +348,11 @@ struct CatalogAssembly {
                     generatedExpression: generated ? row["expression"] : nil,
                     comment: row["comment"]
                 )
+                column.storage = row["storage"].map(Self.storageName)
+                column.typeStorage = Self.storageName(row.string("type_storage"))
+                column.compression = row["compression"]
+                column.statisticsTarget = row.int("statistics_target")
+                column.options = row.textArray("attribute_options")
                 snapshot.tables[relation.name]?.columns.append(column)
             } else if relation.kind == "v" || relation.kind == "m" {
                 snapshot.views[relation.name]?.columns.append(
@@ -333,7 +397,7 @@ struct CatalogAssembly {
             if kind == .primaryKey || kind == .unique || kind == .exclusion {
                 indexKeys[row.string("index_oid")] = key
             }
-            snapshot.tables[table.name]?.constraints[name] = CatalogConstraint(
+            var constraint = CatalogConstraint(
                 name: name,
                 kind: kind,
                 definition: definition,
@@ -344,6 +408,9 @@ struct CatalogAssembly {
                 referencedTable: relations[row.string("referenced_oid")]?.name,
                 comment: row["comment"]
             )
+            constraint.indexOptions = row.textArray("index_options")
+            constraint.indexTablespace = row["index_tablespace"]
+            snapshot.tables[table.name]?.constraints[name] = constraint
         }
     }
 
@@ -360,17 +427,29 @@ struct CatalogAssembly {
             if rest.hasPrefix("ONLY ") { rest = rest.dropFirst(5) }
             let quotedTable = row.string("quoted_table")
             guard rest.hasPrefix(quotedTable) else { throw Self.unexpected(definition) }
+            rest = rest.dropFirst(quotedTable.count)
+            // pg_get_indexdef ends with `WITH (options)` and then `WHERE predicate`.
+            let predicate = row["predicate"]
+            for suffix in [predicate.map { " WHERE " + $0 }, row["options_clause"].map { " WITH (" + $0 + ")" }] {
+                guard let suffix else { continue }
+                guard rest.hasSuffix(suffix) else { throw Self.unexpected(definition) }
+                rest = rest.dropLast(suffix.count)
+            }
             if row.bool("valid") == false {
                 snapshot.notes.append("index \(name) is invalid (a failed CREATE INDEX CONCURRENTLY?)")
             }
             indexKeys[row.string("oid")] = .index(name)
-            snapshot.indexes[name] = CatalogIndex(
+            var index = CatalogIndex(
                 name: name,
                 table: table.name,
                 isUnique: isUnique,
-                body: String(rest.dropFirst(quotedTable.count)),
-                comment: row["comment"]
+                body: String(rest),
+                comment: row["comment"],
+                predicate: predicate
             )
+            index.options = row.textArray("options")
+            index.tablespace = row["tablespace"]
+            snapshot.indexes[name] = index
         }
     }
 
@@ -443,6 +522,58 @@ struct CatalogAssembly {
         }
     }
 
+    private mutating func readForeignDataWrappers(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            let name = row.string("name")
+            foreignKeys[row.string("oid")] = .foreignDataWrapper(name)
+            snapshot.foreignDataWrappers[name] = CatalogForeignDataWrapper(
+                name: name,
+                handler: row["handler"],
+                validator: row["validator"],
+                options: row.textArray("options"),
+                comment: row["comment"]
+            )
+        }
+    }
+
+    private mutating func readForeignServers(_ rows: [QueryResult.Row]) {
+        var mappings: [String] = []
+        for row in rows {
+            let name = row.string("name")
+            foreignKeys[row.string("oid")] = .foreignServer(name)
+            let users = row.textArray("user_mappings")
+            mappings += users.map { "FOR \($0) SERVER \(name)" }
+            snapshot.foreignServers[name] = CatalogForeignServer(
+                name: name,
+                wrapper: row.string("wrapper"),
+                type: row["type"],
+                version: row["version"],
+                options: row.textArray("options"),
+                userMappings: users,
+                comment: row["comment"]
+            )
+        }
+        if !mappings.isEmpty {
+            // Their options hold credentials, which belong to each environment and never to a revision file.
+            uncompared["user mappings (they hold credentials)", default: []] += mappings
+        }
+    }
+
+    private mutating func readForeignTables(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            guard let schema = schemaNames[row.string("schema_oid")] else { continue }
+            let name = ObjectName(schema, row.string("name"))
+            relations[row.string("oid")] = Relation(name: name, kind: "f")
+            typeKeys[row.string("type_oid")] = .foreignTable(name)
+            snapshot.foreignTables[name] = CatalogForeignTable(
+                name: name,
+                definition: row.string("definition"),
+                columnComments: row.textArray("column_comments"),
+                comment: row["comment"]
+            )
+        }
+    }
+
     private mutating func readCasts(_ rows: [QueryResult.Row]) {
         for row in rows {
             let cast = TypeCast(row.string("source"), row.string("target"))
@@ -497,7 +628,7 @@ struct CatalogAssembly {
                 }
                 return relation.key
             }
-            return indexKeys[object]
+            return compositeRelations[object] ?? indexKeys[object]
         case CatalogClass.type: return typeKeys[object]
         case CatalogClass.function: return functionKeys[object]
         case CatalogClass.constraint: return constraintKeys[object]
@@ -506,6 +637,7 @@ struct CatalogAssembly {
         case CatalogClass.namespace: return schemaNames[object].map { .schema($0) }
         case CatalogClass.extension: return extensionKeys[object]
         case CatalogClass.collation: return collationKeys[object]
+        case CatalogClass.foreignDataWrapper, CatalogClass.foreignServer: return foreignKeys[object]
         default: return nil
         }
     }
@@ -515,6 +647,16 @@ struct CatalogAssembly {
         case "p": .procedure
         case "a": .aggregate
         default: .function
+        }
+    }
+
+    /// `attstorage`/`typstorage` as `SET STORAGE` spells it.
+    private static func storageName(_ letter: String) -> String {
+        switch letter {
+        case "p": "PLAIN"
+        case "e": "EXTERNAL"
+        case "m": "MAIN"
+        default: "EXTENDED"
         }
     }
 
@@ -535,4 +677,6 @@ enum CatalogClass {
     static let namespace = "2615"
     static let `extension` = "3079"
     static let collation = "3456"
+    static let foreignDataWrapper = "2328"
+    static let foreignServer = "1417"
 }

@@ -14,6 +14,16 @@ package struct CatalogColumn: Hashable, Sendable {
     /// The expression of a `GENERATED ALWAYS AS (...) STORED` column.
     package var generatedExpression: String?
     package var comment: String?
+    /// `SET STORAGE`: `PLAIN`, `EXTERNAL`, `MAIN` or `EXTENDED`, set only when it differs from the type's.
+    package var storage: String?
+    /// The type's own storage, which ``storage`` returns to when reset.
+    package var typeStorage = "EXTENDED"
+    /// `COMPRESSION`: `pglz` or `lz4`; `nil` for the server's `default_toast_compression`.
+    package var compression: String?
+    /// `SET STATISTICS`; `nil` for the default.
+    package var statisticsTarget: Int?
+    /// Attribute options (`n_distinct=100`), in catalog order.
+    package var options: [String] = []
 
     package init(
         name: String,

@@ -21,6 +21,11 @@ package struct CatalogConstraint: Hashable, Sendable {
     /// The table a foreign key points at.
     package var referencedTable: ObjectName?
     package var comment: String?
+    /// Storage parameters of a key or exclusion constraint's index (`pg_get_constraintdef` leaves them out);
+    /// changed in place with `ALTER INDEX`.
+    package var indexOptions: [String] = []
+    /// The tablespace of a key or exclusion constraint's index, when not the database's default.
+    package var indexTablespace: String?
 
     package init(
         name: String,
@@ -47,6 +52,21 @@ package struct CatalogConstraint: Hashable, Sendable {
     /// The full definition as `ADD CONSTRAINT` takes it.
     package var fullDefinition: String {
         var text = definition
+        var parameters = indexOptions.isEmpty ? "" : " WITH (" + indexOptions.joined(separator: ", ") + ")"
+        if let indexTablespace { parameters += " USING INDEX TABLESPACE " + SQLRenderer.name(indexTablespace) }
+        if !parameters.isEmpty {
+            // They go before an exclusion constraint's `WHERE (...)`.
+            var index = text.endIndex
+            var predicate = text.endIndex
+            while kind == .exclusion, index > text.startIndex {
+                index = text.index(before: index)
+                if text[index...].hasPrefix(" WHERE (") {
+                    predicate = index
+                    break
+                }
+            }
+            text.insert(contentsOf: parameters, at: predicate)
+        }
         if deferrable { text += " DEFERRABLE" }
         if initiallyDeferred { text += " INITIALLY DEFERRED" }
         if !isValidated { text += " NOT VALID" }

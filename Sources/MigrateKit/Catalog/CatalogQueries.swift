@@ -13,6 +13,12 @@ enum CatalogQueries {
                 AND d.objid = n.oid AND d.deptype = 'e')
         """
 
+    /// The database's default tablespace, which tables and indexes without one of their own live in.
+    static let defaultTablespace = """
+        SELECT t.spcname AS name FROM pg_database d JOIN pg_tablespace t ON t.oid = d.dattablespace
+        WHERE d.datname = current_database()
+        """
+
     static let extensions = """
         SELECT e.oid, e.extname AS name, n.nspname AS schema, e.extversion AS version,
             obj_description(e.oid, 'pg_extension') AS comment
@@ -57,7 +63,8 @@ enum CatalogQueries {
         """
 
     /// Tables, partitioned tables, views, materialized views and sequences, with sequence parameters and
-    /// the column a sequence is owned by (`OWNED BY`, or the identity column it serves).
+    /// the column a sequence is owned by (`OWNED BY`, or the identity column it serves). Storage parameters
+    /// of a table's TOAST table come apart, as `toast.name=value`, the way `WITH (...)` takes them.
     static let relations = """
         SELECT c.oid, c.reltype AS type_oid, c.relnamespace AS schema_oid, c.relname AS name, c.relkind AS kind,
             c.relpersistence = 'u' AS unlogged, c.reloptions AS options,
@@ -70,7 +77,12 @@ enum CatalogQueries {
             CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
             ds.description AS comment,
             c.relacl IS NOT NULL AS has_privileges,
-            c.relreplident NOT IN ('d', 'n') AS has_replica_identity, c.reltablespace <> 0 AS has_tablespace,
+            c.relreplident AS replica_identity,
+            (SELECT ic.relname FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
+                WHERE ri.indrelid = c.oid AND ri.indisreplident) AS replica_identity_index,
+            ts.spcname AS tablespace,
+            ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) WITH ORDINALITY AS u(o, n)
+                WHERE tc.oid = c.reltoastrelid ORDER BY n) AS toast_options,
             c.relkind IN ('r', 'p', 'm') AND c.relam <> 0
                 AND c.relam <> (SELECT oid FROM pg_am WHERE amname = 'heap') AS has_access_method,
             format_type(s.seqtypid, NULL) AS sequence_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
@@ -79,6 +91,7 @@ enum CatalogQueries {
         FROM pg_class c
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+        LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace
         LEFT JOIN pg_depend owner ON c.relkind = 'S' AND owner.classid = 'pg_class'::regclass
             AND owner.objid = c.oid AND owner.refclassid = 'pg_class'::regclass AND owner.refobjsubid > 0
             AND owner.deptype IN ('a', 'i')
@@ -93,7 +106,10 @@ enum CatalogQueries {
             format_type(a.atttypid, a.atttypmod) AS type, format_type(a.atttypid, NULL) AS bare_type,
             a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
             pg_get_expr(d.adbin, d.adrelid) AS expression, a.attislocal AS is_local,
-            a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attstattarget >= 0 AS has_storage_settings,
+            CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage, t.typstorage AS type_storage,
+            CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+            CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics_target,
+            a.attoptions AS attribute_options,
             CASE WHEN a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation_name,
             ds.description AS comment
@@ -110,7 +126,8 @@ enum CatalogQueries {
         ORDER BY a.attrelid, a.attnum
         """
 
-    /// Table and domain constraints, without those a partition inherits from its parent.
+    /// Table and domain constraints, without those a partition inherits from its parent. The storage
+    /// parameters and tablespace of a key's index, which `pg_get_constraintdef` leaves out, come apart.
     static let constraints = """
         SELECT k.oid, k.conrelid AS table_oid, k.contypid AS domain_oid, k.conname AS name, k.contype AS kind,
             pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated, k.conindid AS index_oid,
@@ -118,32 +135,47 @@ enum CatalogQueries {
             ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS key(number, position)
                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.number
                 ORDER BY key.position) AS columns,
-            ds.description AS comment
+            ds.description AS comment,
+            CASE WHEN k.contype IN ('p', 'u', 'x') THEN ci.reloptions END AS index_options,
+            CASE WHEN k.contype IN ('p', 'u', 'x') THEN its.spcname END AS index_tablespace
         FROM pg_constraint k
         LEFT JOIN pg_description ds ON ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::regclass
+        LEFT JOIN pg_class ci ON ci.oid = k.conindid
+        LEFT JOIN pg_tablespace its ON its.oid = ci.reltablespace
         WHERE k.connamespace = ANY($1::oid[]) AND k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0
             AND (k.contypid <> 0 OR k.conislocal)
         """
 
     /// Indexes that neither back a constraint nor are a partition's copy of its parent's index.
+    /// `options_clause` is the storage parameters as `pg_get_indexdef` prints them inside `WITH (...)` (names
+    /// and values quoted only when needed, by the same rule), and `predicate` what it prints after `WHERE`,
+    /// so that both can be taken off the definition.
     static let indexes = """
         SELECT i.indexrelid AS oid, i.indrelid AS table_oid, c.relname AS name, i.indisunique AS is_unique,
             pg_get_indexdef(i.indexrelid) AS definition, quote_ident(c.relname) AS quoted_name,
             quote_ident(tn.nspname) || '.' || quote_ident(t.relname) AS quoted_table,
-            i.indisvalid AS valid, ds.description AS comment
+            i.indisvalid AS valid, ds.description AS comment, c.reloptions AS options,
+            (SELECT string_agg(quote_ident(split_part(o, '=', 1)) || '=' || CASE
+                    WHEN quote_ident(substr(o, strpos(o, '=') + 1)) = substr(o, strpos(o, '=') + 1)
+                    THEN substr(o, strpos(o, '=') + 1) ELSE quote_literal(substr(o, strpos(o, '=') + 1)) END,
+                    ', ' ORDER BY n)
+                FROM unnest(c.reloptions) WITH ORDINALITY AS u(o, n)) AS options_clause,
+            pg_get_expr(i.indpred, i.indrelid) AS predicate, ts.spcname AS tablespace
         FROM pg_index i
         LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass
             AND ds.objsubid = 0
         JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_class t ON t.oid = i.indrelid
         JOIN pg_namespace tn ON tn.oid = t.relnamespace
+        LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace
         WHERE c.relnamespace = ANY($1::oid[])
             AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid
                 AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
             AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
         """
 
-    /// Functions, procedures, window functions and aggregates. `pg_get_functiondef` refuses aggregates, so
+    /// Functions, procedures, window functions and aggregates; not the constructors PostgreSQL makes with a
+    /// range type, which depend on it internally and come and go with it. `pg_get_functiondef` refuses aggregates, so
     /// their `CREATE OR REPLACE AGGREGATE` is composed here from `pg_aggregate`, every option written out
     /// (`FINALFUNC_MODIFY` too, whose default differs between plain and ordered-set aggregates). With the
     /// empty `search_path`, `regproc` prints support functions schema-qualified unless they are built in.
@@ -193,7 +225,7 @@ enum CatalogQueries {
         FROM pg_proc p
         WHERE p.pronamespace = ANY($1::oid[])
             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
-                AND d.objid = p.oid AND d.deptype = 'e')
+                AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         """
 
     /// Triggers written by users: not the internal ones behind foreign keys, not a partition's copies.
@@ -259,17 +291,20 @@ enum CatalogQueries {
             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
             WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
-            SELECT 'pg_class'::regclass, c.oid, CASE c.relkind WHEN 'f' THEN 'foreign tables are not supported'
-                ELSE 'composite types are not supported' END
-            FROM pg_class c WHERE c.relkind IN ('f', 'c') AND c.relnamespace IN (SELECT oid FROM user_schemas)
+            SELECT 'pg_class'::regclass, c.oid, 'foreign tables that are partitions or inherit are not supported'
+            FROM pg_class c WHERE c.relkind = 'f' AND c.relnamespace IN (SELECT oid FROM user_schemas)
+                AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid)
+            UNION ALL
+            SELECT 'pg_trigger'::regclass, g.oid, 'triggers on foreign tables are not supported'
+            FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+            WHERE c.relkind = 'f' AND NOT g.tgisinternal AND c.relnamespace IN (SELECT oid FROM user_schemas)
             UNION ALL
             SELECT 'pg_class'::regclass, c.oid, 'typed tables (OF type) are not supported'
             FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM user_schemas) AND c.reloftype <> 0
                 AND c.relkind IN ('r', 'p')
             UNION ALL
-            SELECT 'pg_type'::regclass, t.oid, CASE t.typtype WHEN 'r' THEN 'range types are not supported'
-                ELSE 'base types are not supported' END
-            FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM user_schemas) AND t.typtype IN ('r', 'b')
+            SELECT 'pg_type'::regclass, t.oid, 'base types are not supported (their I/O functions are C code)'
+            FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM user_schemas) AND t.typtype = 'b'
                 AND NOT (t.typtype = 'b' AND t.typsubscript = 'array_subscript_handler'::regproc)
             UNION ALL
             SELECT 'pg_operator'::regclass, o.oid, 'operators are not supported'
@@ -302,12 +337,6 @@ enum CatalogQueries {
             SELECT 'pg_event_trigger'::regclass, o.oid, 'event triggers are not supported' FROM pg_event_trigger o
             UNION ALL
             SELECT 'pg_publication'::regclass, o.oid, 'publications are not supported' FROM pg_publication o
-            UNION ALL
-            SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, 'foreign-data wrappers are not supported'
-            FROM pg_foreign_data_wrapper o
-            UNION ALL
-            SELECT 'pg_foreign_server'::regclass, o.oid, 'foreign servers are not supported'
-            FROM pg_foreign_server o
             UNION ALL
             SELECT 'pg_cast'::regclass, o.oid, 'user-defined casts are not supported' FROM pg_cast o
             WHERE o.oid >= 16384 AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass

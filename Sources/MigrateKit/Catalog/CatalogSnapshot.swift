@@ -9,12 +9,17 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var collations: [ObjectName: CatalogCollation] = [:]
     package var enums: [ObjectName: CatalogEnum] = [:]
     package var domains: [ObjectName: CatalogDomain] = [:]
+    package var compositeTypes: [ObjectName: CatalogCompositeType] = [:]
+    package var rangeTypes: [ObjectName: CatalogRangeType] = [:]
     package var sequences: [ObjectName: CatalogSequence] = [:]
     package var tables: [ObjectName: CatalogTable] = [:]
     package var indexes: [ObjectName: CatalogIndex] = [:]
     package var views: [ObjectName: CatalogView] = [:]
     package var functions: [FunctionIdentity: CatalogFunction] = [:]
     package var triggers: [MemberName: CatalogTrigger] = [:]
+    package var foreignDataWrappers: [String: CatalogForeignDataWrapper] = [:]
+    package var foreignServers: [String: CatalogForeignServer] = [:]
+    package var foreignTables: [ObjectName: CatalogForeignTable] = [:]
     /// `pg_depend` between the objects above, sorted.
     package var dependencies: [CatalogDependency] = []
     /// Casts PostgreSQL applies without being asked (implicit or assignment), as `source -> target` type
@@ -22,6 +27,9 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var assignmentCasts: Set<TypeCast> = []
     /// Every cast the server knows (`CAST(x AS t)` works), including the automatic ones.
     package var explicitCasts: Set<TypeCast> = []
+    /// The database's default tablespace: where tables and indexes without a tablespace of their own live,
+    /// and what `SET TABLESPACE` names to move one back.
+    package var defaultTablespace = "pg_default"
     /// Things the reader noticed that the diff does not cover (privileges...), one sentence each.
     package var notes: [String] = []
     /// Owners and privileges, when ``CatalogReadOptions/readsPrivileges`` asked for them.

@@ -21,6 +21,12 @@ package struct CatalogTable: Hashable, Sendable {
     /// The tables named in `INHERITS (...)`, in order (not a partition's parent).
     package var inherits: [ObjectName]
     package var comment: String?
+    /// `REPLICA IDENTITY`: `d` (default), `f` (full), `n` (nothing) or `i` (using ``replicaIdentityIndex``).
+    package var replicaIdentity = "d"
+    /// The unique index (or key constraint) named by `REPLICA IDENTITY USING INDEX`.
+    package var replicaIdentityIndex: String?
+    /// The tablespace, when not the database's default (compared by name).
+    package var tablespace: String?
 
     package init(
         name: ObjectName,

@@ -9,6 +9,8 @@ package struct CatalogView: Hashable, Sendable {
     /// Output columns in order, as (name, type).
     package var columns: [ViewColumn]
     package var comment: String?
+    /// A materialized view's tablespace, when not the database's default.
+    package var tablespace: String?
 
     package init(
         name: ObjectName,

@@ -21,6 +21,9 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     case function(FunctionIdentity)
     case trigger(ObjectName, String)
     case policy(ObjectName, String)
+    case foreignDataWrapper(String)
+    case foreignServer(String)
+    case foreignTable(ObjectName)
 
     /// The table a sub-object belongs to, or the object itself.
     package var owningTable: ObjectName? {
@@ -48,6 +51,9 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .function(let identity): "function \(identity)"
         case .trigger(let table, let trigger): "trigger \(trigger) on \(table)"
         case .policy(let table, let policy): "policy \(policy) on \(table)"
+        case .foreignDataWrapper(let name): "foreign-data wrapper \(name)"
+        case .foreignServer(let name): "server \(name)"
+        case .foreignTable(let name): "foreign table \(name)"
         }
     }
 }

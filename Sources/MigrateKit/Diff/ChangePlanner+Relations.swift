@@ -5,7 +5,8 @@ extension ChangePlanner {
     /// view, means dropping and creating the view (and what depends on it).
     func viewNeedsRecreation(_ old: CatalogView, _ new: CatalogView) -> Bool {
         if old.isMaterialized != new.isMaterialized { return true }
-        if old.definition == new.definition && old.options == new.options { return false }
+        // A materialized view's storage parameters change in place.
+        if old.definition == new.definition && (old.options == new.options || old.isMaterialized) { return false }
         if old.isMaterialized { return true }
         guard old.columns.count <= new.columns.count else { return true }
         return zip(old.columns, new.columns).contains { $0.name != $1.name || $0.type != $1.type }
@@ -27,27 +28,39 @@ extension ChangePlanner {
             let qualified = SQLRenderer.name(name)
             if let oldName = indexRenames[key] {
                 add(key, .rename, "ALTER INDEX \(SQLRenderer.name(oldName)) RENAME TO \(SQLRenderer.name(name.name))")
-                if let new = to.indexes[name], from.indexes[oldName]?.comment != new.comment {
-                    add(key, .alter, SQLRenderer.comment(on: "INDEX " + qualified, new.comment))
+                if let new = to.indexes[name], let old = from.indexes[oldName] {
+                    emitIndexChanges(old, new)
                 }
                 continue
             }
             if dropsExplicitly(key) { add(key, .drop, "DROP INDEX " + qualified) }
             if let new = to.indexes[name], added.contains(key) || replaced.contains(key) {
-                add(
-                    key,
-                    .create,
-                    "CREATE " + (new.isUnique ? "UNIQUE " : "") + "INDEX " + SQLRenderer.name(name.name) + " ON "
-                        + SQLRenderer.name(new.table) + new.body
-                )
+                var sql = "CREATE " + (new.isUnique ? "UNIQUE " : "") + "INDEX " + SQLRenderer.name(name.name)
+                sql += " ON " + SQLRenderer.name(new.table) + new.body
+                sql += Self.withClause(new.options) + Self.tablespaceClause(new.tablespace)
+                if let predicate = new.predicate { sql += " WHERE " + predicate }
+                add(key, .create, sql)
                 if let comment = new.comment {
                     add(key, .create, SQLRenderer.comment(on: "INDEX " + qualified, comment))
                 }
-            } else if let old = from.indexes[name], let new = to.indexes[name], !isGoing(key),
-                old.comment != new.comment
-            {
-                add(key, .alter, SQLRenderer.comment(on: "INDEX " + qualified, new.comment))
+            } else if let old = from.indexes[name], let new = to.indexes[name], !isGoing(key) {
+                emitIndexChanges(old, new)
             }
+        }
+    }
+
+    /// Storage parameters, tablespace and comment of an index that stays.
+    private func emitIndexChanges(_ old: CatalogIndex, _ new: CatalogIndex) {
+        let key = ObjectKey.index(new.name)
+        let alter = "ALTER INDEX " + SQLRenderer.name(new.name)
+        for clause in Self.storageParameterChanges(from: old.options, to: new.options) {
+            add(key, .alter, alter + " " + clause)
+        }
+        if let change = tablespaceChange(from: old.tablespace, to: new.tablespace) {
+            add(key, .alter, alter + " " + change)
+        }
+        if old.comment != new.comment {
+            add(key, .alter, SQLRenderer.comment(on: "INDEX " + SQLRenderer.name(new.name), new.comment))
         }
     }
 
@@ -65,7 +78,15 @@ extension ChangePlanner {
                 add(key, .create, viewDefinition(new, orReplace: false))
                 emitViewComments(new, old: nil, phase: .create)
             } else if let old, let new, !isGoing(key) {
-                if old.definition != new.definition || old.options != new.options {
+                if new.isMaterialized {
+                    let alter = "ALTER MATERIALIZED VIEW " + SQLRenderer.name(name)
+                    for clause in Self.storageParameterChanges(from: old.options, to: new.options) {
+                        add(key, .alter, alter + " " + clause)
+                    }
+                    if let change = tablespaceChange(from: old.tablespace, to: new.tablespace) {
+                        add(key, .alter, alter + " " + change)
+                    }
+                } else if old.definition != new.definition || old.options != new.options {
                     add(key, .alter, viewDefinition(new, orReplace: true))
                 }
                 emitViewComments(new, old: old, phase: .alter)
@@ -76,7 +97,7 @@ extension ChangePlanner {
     private func viewDefinition(_ view: CatalogView, orReplace: Bool) -> String {
         var sql = "CREATE " + (orReplace ? "OR REPLACE " : "") + (view.isMaterialized ? "MATERIALIZED " : "")
         sql += "VIEW " + SQLRenderer.name(view.name)
-        if !view.options.isEmpty { sql += " WITH (" + view.options.joined(separator: ", ") + ")" }
+        sql += Self.withClause(view.options) + Self.tablespaceClause(view.isMaterialized ? view.tablespace : nil)
         return sql + " AS\n" + view.definition
     }
 

@@ -125,8 +125,17 @@ extension ChangePlanner {
             sql += " INHERITS (" + table.inherits.map { SQLRenderer.name($0) }.joined(separator: ", ") + ")"
         }
         if let partitionKey = table.partitionKey { sql += " PARTITION BY " + partitionKey }
-        if !table.options.isEmpty { sql += " WITH (" + table.options.joined(separator: ", ") + ")" }
+        sql += Self.withClause(table.options) + Self.tablespaceClause(table.tablespace)
         add(key, .create, sql)
+        if table.replicaIdentity != "d", let clause = Self.replicaIdentityClause(table) {
+            add(key, .create, "ALTER TABLE \(qualified) \(clause)")
+        }
+        for column in table.columns {
+            let alter = "ALTER TABLE \(qualified) ALTER COLUMN \(SQLRenderer.name(column.name)) "
+            for clause in Self.columnSettingChanges(from: nil, to: column, retyped: false) {
+                add(key, .create, alter + clause)
+            }
+        }
         if table.rowSecurity { add(key, .create, "ALTER TABLE \(qualified) ENABLE ROW LEVEL SECURITY") }
         if table.forceRowSecurity { add(key, .create, "ALTER TABLE \(qualified) FORCE ROW LEVEL SECURITY") }
         if let comment = table.comment { add(key, .create, SQLRenderer.comment(on: "TABLE " + qualified, comment)) }
@@ -148,19 +157,14 @@ extension ChangePlanner {
         if old.isUnlogged != new.isUnlogged {
             add(key, .alter, alter + (new.isUnlogged ? " SET UNLOGGED" : " SET LOGGED"))
         }
-        if old.options != new.options {
-            if old.options.map({ Self.option($0).0 }) == new.options.map({ Self.option($0).0 }) {
-                // Same parameters in the same order: only values change.
-                let changed = zip(old.options, new.options).filter { $0 != $1 }.map(\.1)
-                add(key, .alter, alter + " SET (" + changed.joined(separator: ", ") + ")")
-            } else {
-                // Reset and set again, so the stored list ends up in the desired order.
-                let reset = old.options.map { Self.option($0).0 }
-                if !reset.isEmpty { add(key, .alter, alter + " RESET (" + reset.joined(separator: ", ") + ")") }
-                if !new.options.isEmpty {
-                    add(key, .alter, alter + " SET (" + new.options.joined(separator: ", ") + ")")
-                }
-            }
+        for clause in Self.storageParameterChanges(from: old.options, to: new.options) {
+            add(key, .alter, alter + " " + clause)
+        }
+        if let change = tablespaceChange(from: old.tablespace, to: new.tablespace) {
+            add(key, .alter, alter + " " + change)
+        }
+        if old.replicaIdentity != new.replicaIdentity, let clause = Self.replicaIdentityClause(new) {
+            add(key, .alter, alter + " " + clause)
         }
         if old.rowSecurity != new.rowSecurity {
             add(key, .alter, alter + (new.rowSecurity ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY")
@@ -179,12 +183,6 @@ extension ChangePlanner {
         if old.comment != new.comment { add(key, .alter, SQLRenderer.comment(on: "TABLE " + qualified, new.comment)) }
     }
 
-    /// `fillfactor=70` → (`fillfactor`, `70`).
-    private static func option(_ text: String) -> (String, String) {
-        guard let equals = text.firstIndex(of: "=") else { return (text, "") }
-        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
-    }
-
     // MARK: - Columns
 
     private func emitColumn(_ name: String, table: ObjectName, old: CatalogColumn?, new: CatalogColumn?) {
@@ -200,6 +198,9 @@ extension ChangePlanner {
         }
         if let new, added.contains(key) || replaced.contains(key) {
             add(key, .create, "\(alter) ADD COLUMN " + SQLRenderer.columnDefinition(new))
+            for clause in Self.columnSettingChanges(from: nil, to: new, retyped: false) {
+                add(key, .create, "\(alter) ALTER COLUMN \(SQLRenderer.name(name)) \(clause)")
+            }
             if let comment = new.comment { add(key, .create, SQLRenderer.comment(on: target, comment)) }
             if added.contains(key), new.notNull, new.defaultExpression == nil, new.identity == nil,
                 new.generatedExpression == nil
@@ -242,6 +243,9 @@ extension ChangePlanner {
         }
         if old.notNull != new.notNull { add(key, .alter, column + (new.notNull ? " SET NOT NULL" : " DROP NOT NULL")) }
         emitIdentityChanges(key, column: column, old: old.identity, new: new.identity)
+        for clause in Self.columnSettingChanges(from: old, to: new, retyped: typeChanges) {
+            add(key, .alter, column + " " + clause)
+        }
         if old.comment != new.comment { add(key, .alter, SQLRenderer.comment(on: target, new.comment)) }
     }
 
@@ -307,6 +311,7 @@ extension ChangePlanner {
         if !old.isValidated, new.isValidated {
             add(key, .alter, "\(alter) VALIDATE CONSTRAINT \(SQLRenderer.name(name))")
         }
+        emitConstraintIndexChanges(old, new, table: table)
         if old.comment != new.comment { add(key, .alter, SQLRenderer.comment(on: target, new.comment)) }
     }
 

@@ -77,7 +77,9 @@ extension ChangePlanner {
     // MARK: - Enums and domains
 
     func emitTypes() {
-        let names = Set(from.enums.keys).union(to.enums.keys).union(from.domains.keys).union(to.domains.keys)
+        var names = Set(from.enums.keys).union(to.enums.keys).union(from.domains.keys).union(to.domains.keys)
+        names.formUnion(Set(from.compositeTypes.keys).union(to.compositeTypes.keys))
+        names.formUnion(Set(from.rangeTypes.keys).union(to.rangeTypes.keys))
         for name in names.sorted() {
             let key = ObjectKey.type(name)
             if added.contains(key) {
@@ -90,6 +92,8 @@ extension ChangePlanner {
                 emitEnumChanges(old, new)
             } else if let old = from.domains[name], let new = to.domains[name] {
                 emitDomainChanges(old, new)
+            } else {
+                emitCompositeOrRangeChanges(name)
             }
         }
     }
@@ -124,6 +128,8 @@ extension ChangePlanner {
                     add(key, phase, SQLRenderer.comment(on: domainConstraintTarget(name, constraint.name), comment))
                 }
             }
+        } else {
+            emitCreateCompositeOrRangeType(name, phase: phase)
         }
     }
 
@@ -161,7 +167,11 @@ extension ChangePlanner {
             if old.baseType != new.baseType {
                 destructive = "changes the base type of domain \(name) from \(old.baseType) to \(new.baseType)"
             }
-        } else if from.domains[name] != nil || to.domains[name] != nil {
+        } else if from.compositeTypes[name] != nil, to.compositeTypes[name] != nil {
+            destructive = "rebuilds composite type \(name) (values of columns that use it are converted through text)"
+        } else if from.rangeTypes[name] != nil, to.rangeTypes[name] != nil {
+            destructive = "rebuilds range type \(name) (values of columns that use it are converted through text)"
+        } else {
             destructive = "turns type \(name) into a different kind of type"
         }
         add(
@@ -170,6 +180,7 @@ extension ChangePlanner {
             "ALTER \(keyword) \(SQLRenderer.name(name)) RENAME TO \(SQLRenderer.name(oldName.name))",
             destructive: destructive
         )
+        renameMultirangeAway(name)
         emitCreateType(name, phase: .create)
         add(key, .dropOld, "DROP \(keyword) \(SQLRenderer.name(oldName))")
     }

@@ -72,9 +72,11 @@ final class ChangePlanner {
         emitSequences()
         emitTables()
         emitIndexes()
+        emitReplicaIdentityIndexes()
         emitViews()
         emitFunctions()
         emitTriggers()
+        emitForeignData()
         emitPrivileges()
         findPossibleRenames()
         return order() + defaultPrivilegeStatements()
@@ -98,6 +100,8 @@ final class ChangePlanner {
         keys.formUnion(snapshot.collations.keys.map { .collation($0) })
         keys.formUnion(snapshot.enums.keys.map { .type($0) })
         keys.formUnion(snapshot.domains.keys.map { .type($0) })
+        keys.formUnion(snapshot.compositeTypes.keys.map { .type($0) })
+        keys.formUnion(snapshot.rangeTypes.keys.map { .type($0) })
         for (name, sequence) in snapshot.sequences {
             keys.insert(.sequence(name))
             if sequence.owner != nil { keys.insert(.sequenceOwnership(name)) }
@@ -112,6 +116,9 @@ final class ChangePlanner {
         keys.formUnion(snapshot.views.keys.map { .view($0) })
         keys.formUnion(snapshot.functions.keys.map { .function($0) })
         keys.formUnion(snapshot.triggers.keys.map { .trigger($0.table, $0.name) })
+        keys.formUnion(snapshot.foreignDataWrappers.keys.map { .foreignDataWrapper($0) })
+        keys.formUnion(snapshot.foreignServers.keys.map { .foreignServer($0) })
+        keys.formUnion(snapshot.foreignTables.keys.map { .foreignTable($0) })
         return keys
     }
 
@@ -183,11 +190,17 @@ final class ChangePlanner {
             case .trigger(let table, let name):
                 let member = MemberName(table, name)
                 if from.triggers[member]!.definition != to.triggers[member]!.definition { replaced.insert(key) }
+            case .foreignServer, .foreignTable:
+                if foreignObjectNeedsRecreation(key) { replaced.insert(key) }
             case .type(let name):
                 if let old = from.enums[name], let new = to.enums[name] {
                     if !Self.isExtension(of: old.values, by: new.values) { rebuilt.insert(key) }
                 } else if let old = from.domains[name], let new = to.domains[name] {
                     if old.baseType != new.baseType || old.collation != new.collation { rebuilt.insert(key) }
+                } else if let old = from.compositeTypes[name], let new = to.compositeTypes[name] {
+                    if compositeNeedsRebuild(old, new) { rebuilt.insert(key) }
+                } else if let old = from.rangeTypes[name], let new = to.rangeTypes[name] {
+                    if old.definition != new.definition { rebuilt.insert(key) }
                 } else {
                     // An enum became a domain or the other way round.
                     rebuilt.insert(key)
@@ -285,8 +298,16 @@ final class ChangePlanner {
             guard causeGoes else { return [] }
             replaced.insert(dependent)
             return [dependent]
-        case .schema, .extension, .collation, .sequence:
+        case .schema, .extension, .collation, .sequence, .foreignDataWrapper:
             return []
+        case .foreignServer:
+            guard causeGoes else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
+        case .foreignTable:
+            guard causeGoes || causeRebuilt else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
         case .view, .trigger, .policy:
             guard causeGoes || causeRebuilt || causeRetyped else { return [] }
             replaced.insert(dependent)
@@ -502,7 +523,8 @@ final class ChangePlanner {
     /// sequences, indexes, the indexes of key constraints, identity sequences, enums and domains).
     private func namespaceName(of key: ObjectKey, in snapshot: CatalogSnapshot) -> ObjectName? {
         switch key {
-        case .table(let name), .view(let name), .sequence(let name), .index(let name), .type(let name):
+        case .table(let name), .view(let name), .sequence(let name), .index(let name), .type(let name),
+            .foreignTable(let name):
             return name
         case .constraint(let table, let name):
             guard let kind = snapshot.tables[table]?.constraints[name]?.kind,

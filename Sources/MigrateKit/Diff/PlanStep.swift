@@ -69,6 +69,9 @@ extension ObjectKey {
         case .function: 11
         case .trigger: 12
         case .policy: 13
+        case .foreignDataWrapper: 14
+        case .foreignServer: 15
+        case .foreignTable: 16
         }
     }
 }

@@ -88,7 +88,9 @@ enum SQLRenderer {
 
     /// A column definition as `CREATE TABLE` and `ADD COLUMN` take it.
     static func columnDefinition(_ column: CatalogColumn) -> String {
-        var text = name(column.name) + " " + column.type + collate(column.collation)
+        var text = name(column.name) + " " + column.type
+        if let compression = column.compression { text += " COMPRESSION " + compression }
+        text += collate(column.collation)
         if let identity = column.identity {
             text += " GENERATED " + (identity.always ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY ("
             text += "SEQUENCE NAME " + name(identity.sequenceName) + " "

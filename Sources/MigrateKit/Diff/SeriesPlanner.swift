@@ -101,7 +101,9 @@ struct SeriesPlanner {
                     result.tables[name]?.columns.append(column)
                     kept.append(.column(name, column.name))
                 }
-            } else if to.views[name] == nil && to.sequences[name] == nil && to.indexes[name] == nil {
+            } else if to.views[name] == nil && to.sequences[name] == nil && to.indexes[name] == nil
+                && to.foreignTables[name] == nil
+            {
                 kept.append(.table(name))
                 kept += table.columns.map { .column(name, $0.name) }
                 kept += table.constraints.keys.map { .constraint(name, $0) }
@@ -214,11 +216,22 @@ struct SeriesPlanner {
                 return name
             }
         )
+        // The old definitions of a renamed table's or column's indexes still say the old names.
+        let renamedTables = Set(
+            renames.map { rename in
+                switch rename {
+                case .table(_, let to): to
+                case .column(_, let toTable, _, _): toTable
+                }
+            }
+        )
         let names = Set(existing.indexes.keys).union(contracted.indexes.keys).sorted()
         return names.filter { name in
             let old = existing.indexes[name]
             let new = contracted.indexes[name]
-            guard old != new, let table = (old ?? new)?.table, isConcurrentlyIndexable(table, contracted) else {
+            guard old != new, let table = (old ?? new)?.table, !renamedTables.contains(table),
+                isConcurrentlyIndexable(table, contracted)
+            else {
                 return false
             }
             if new != nil && neededByChange.contains(name) { return false }
@@ -246,6 +259,8 @@ struct SeriesPlanner {
             )
             return enumKept && (existing.enums[name] == nil) == (contracted.enums[name] == nil)
                 && existing.domains[name] == contracted.domains[name]
+                && existing.compositeTypes[name] == contracted.compositeTypes[name]
+                && existing.rangeTypes[name] == contracted.rangeTypes[name]
         case .collation(let name): return existing.collations[name] == contracted.collations[name]
         default: return true
         }
@@ -395,6 +410,8 @@ extension CatalogSnapshot {
         case .type(let name):
             enums[name] = other.enums[name]
             domains[name] = other.domains[name]
+            compositeTypes[name] = other.compositeTypes[name]
+            rangeTypes[name] = other.rangeTypes[name]
         case .sequence(let name): sequences[name] = other.sequences[name]
         case .table(let name):
             if tables[name] == nil { tables[name] = other.tables[name] }
@@ -409,6 +426,9 @@ extension CatalogSnapshot {
         case .function(let identity): functions[identity] = other.functions[identity]
         case .trigger(let table, let name):
             triggers[MemberName(table, name)] = other.triggers[MemberName(table, name)]
+        case .foreignDataWrapper(let name): foreignDataWrappers[name] = other.foreignDataWrappers[name]
+        case .foreignServer(let name): foreignServers[name] = other.foreignServers[name]
+        case .foreignTable(let name): foreignTables[name] = other.foreignTables[name]
         case .sequenceOwnership: break
         }
     }

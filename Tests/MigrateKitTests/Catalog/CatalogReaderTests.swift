@@ -93,7 +93,8 @@ import Testing
         )
         let index = try #require(snapshot.indexes[ObjectName("public", "t_name_idx")])
         #expect(index.table == t)
-        #expect(index.body == " USING btree (lower(name)) INCLUDE (id) WHERE (name IS NOT NULL)")
+        #expect(index.body == " USING btree (lower(name)) INCLUDE (id)")
+        #expect(index.predicate == "(name IS NOT NULL)")
         #expect(
             snapshot.indexes[ObjectName("public", "t_pkey")] == nil,
             "a constraint's index belongs to the constraint"
@@ -207,19 +208,99 @@ import Testing
         let snapshot = try read(
             """
             CREATE TABLE t (id int PRIMARY KEY, body text);
-            ALTER TABLE t ALTER COLUMN body SET STORAGE EXTERNAL;
-            ALTER TABLE t REPLICA IDENTITY FULL;
+            CREATE MATERIALIZED VIEW m AS SELECT body FROM t;
+            ALTER MATERIALIZED VIEW m ALTER COLUMN body SET STORAGE EXTERNAL;
             GRANT SELECT ON t TO PUBLIC;
             """
         )
         #expect(
             snapshot.notes == [
-                "column storage, compression and statistics settings are not compared: public.t.body",
-                "replica identities are not compared: public.t",
+                "column storage, compression and statistics settings of materialized views are not compared: "
+                    + "public.m.body",
                 "privileges (GRANT/REVOKE) are not compared; 1 object(s) have explicit privileges "
                     + "(--privileges or [autogenerate] privileges = true compares owners and privileges)",
             ]
         )
+    }
+
+    @Test func readsCompositeAndRangeTypes() throws {
+        let snapshot = try read(
+            """
+            CREATE TYPE pair AS (x int, "Label" text COLLATE "C");
+            COMMENT ON COLUMN pair."Label" IS 'shown';
+            CREATE TYPE span AS RANGE (subtype = float8, subtype_diff = float8mi, multirange_type_name = spans);
+            CREATE TABLE t (p pair, s spans);
+            """
+        )
+        let pair = ObjectName("public", "pair")
+        let composite = try #require(snapshot.compositeTypes[pair])
+        #expect(
+            composite.attributes == [
+                CompositeAttribute(name: "x", type: "integer"),
+                CompositeAttribute(name: "Label", type: "text COLLATE pg_catalog.\"C\"", comment: "shown"),
+            ]
+        )
+        let span = ObjectName("public", "span")
+        let range = try #require(snapshot.rangeTypes[span])
+        #expect(
+            range.definition
+                == "SUBTYPE = double precision, SUBTYPE_DIFF = float8mi, MULTIRANGE_TYPE_NAME = \"public\".\"spans\""
+        )
+        #expect(snapshot.functions.isEmpty, "the range's constructors come and go with it")
+        let t = ObjectName("public", "t")
+        #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "p"), on: .type(pair), link: .columnType)))
+        #expect(snapshot.dependencies.contains(CatalogDependency(.column(t, "s"), on: .type(span), link: .columnType)))
+    }
+
+    @Test func readsForeignDataButNotUserMappingOptions() throws {
+        let snapshot = try read(
+            """
+            CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true');
+            CREATE SERVER s TYPE 'x' FOREIGN DATA WRAPPER w OPTIONS (host 'h');
+            CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (password 'hunter2');
+            CREATE FOREIGN TABLE f (id int NOT NULL, "Name" text OPTIONS (column 'n')) SERVER s OPTIONS (t 'v');
+            CREATE VIEW v AS SELECT id FROM f;
+            """
+        )
+        #expect(snapshot.foreignDataWrappers["w"]?.options == ["debug=true"])
+        let server = try #require(snapshot.foreignServers["s"])
+        #expect(server.wrapper == "w" && server.type == "x" && server.userMappings == ["public"])
+        let f = ObjectName("public", "f")
+        #expect(
+            snapshot.foreignTables[f]?.definition
+                == "CREATE FOREIGN TABLE \"public\".\"f\" (\n    \"id\" integer NOT NULL,\n"
+                + "    \"Name\" text OPTIONS (\"column\" 'n')\n) SERVER \"s\" OPTIONS (\"t\" 'v')"
+        )
+        let v = ObjectName("public", "v")
+        #expect(snapshot.dependencies.contains(CatalogDependency(.view(v), on: .foreignTable(f))))
+        #expect(snapshot.dependencies.contains(CatalogDependency(.foreignTable(f), on: .foreignServer("s"))))
+        #expect(snapshot.notes == ["user mappings (they hold credentials) are not compared: FOR public SERVER s"])
+        #expect(!"\(snapshot)".contains("hunter2"), "a user mapping's password is never read")
+    }
+
+    @Test func readsStorageSettingsReplicaIdentityAndTablespaces() throws {
+        let snapshot = try read(
+            """
+            CREATE TABLE t (id int NOT NULL, body text COMPRESSION pglz) WITH (fillfactor = 70,
+                toast.autovacuum_enabled = false);
+            ALTER TABLE t ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN body SET STATISTICS 200,
+                ALTER COLUMN body SET (n_distinct = 10);
+            CREATE UNIQUE INDEX t_id ON t (id) WITH (fillfactor = 60) WHERE id > 0;
+            CREATE UNIQUE INDEX t_id_all ON t (id);
+            ALTER TABLE t REPLICA IDENTITY USING INDEX t_id_all;
+            """
+        )
+        let table = try #require(snapshot.tables[ObjectName("public", "t")])
+        #expect(table.options == ["fillfactor=70", "toast.autovacuum_enabled=false"])
+        #expect(table.replicaIdentity == "i" && table.replicaIdentityIndex == "t_id_all")
+        #expect(table.tablespace == nil && snapshot.defaultTablespace == "pg_default")
+        let body = try #require(table.column("body"))
+        #expect(body.storage == "EXTERNAL" && body.typeStorage == "EXTENDED" && body.compression == "pglz")
+        #expect(body.statisticsTarget == 200 && body.options == ["n_distinct=10"])
+        #expect(table.column("id")?.storage == nil)
+        let index = try #require(snapshot.indexes[ObjectName("public", "t_id")])
+        #expect(index.body == " USING btree (id)" && index.options == ["fillfactor=60"])
+        #expect(index.predicate == "(id > 0)")
     }
 
     @Test func readsCollationsAggregatesAndInheritance() throws {
@@ -252,14 +333,14 @@ import Testing
                 CREATE TABLE t (a int);
                 CREATE RULE t_nothing AS ON INSERT TO t DO INSTEAD NOTHING;
                 CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
-                CREATE TYPE pair AS (x int, y int);
+                CREATE PUBLICATION everything;
                 """
             )
         } throws: { error in
             guard let error = error as? MigrateError, error.code == .usage else { return false }
             return error.message.contains("rule t_nothing on public.t: rules are not supported")
                 && error.message.contains("operator public.===(integer,integer): operators are not supported")
-                && error.message.contains("composite type public.pair: composite types are not supported")
+                && error.message.contains("publication everything: publications are not supported")
         }
     }
 

@@ -46,6 +46,10 @@ import Testing
             [.dropIndexNotConcurrently, .createIndexNotConcurrently],
             "an index on a column whose type changes is re-created with it"
         ),
+        "55_rename_column_used_by_view": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an index of a renamed column is re-created with the rename (its definition is compared as text)"
+        ),
         "63_table_inheritance": ([.dropTable], "a table that changes parents is re-created"),
         "65_partition_bound_with_enum_rebuild": (
             [.dropIndexNotConcurrently, .createIndexNotConcurrently],
@@ -59,13 +63,13 @@ import Testing
         let setUp = try DiffHarness.privilegesSetUp(fixture)
         let privileges = setUp != nil
         options.comparesPrivileges = privileges
-        let sourceSQL = try DiffHarness.read("\(fixture)/a.sql")
+        try SchemaDiffConvergenceTests.withFixtureSQL(fixture) { sourceSQL, targetSQL in
         try TestDatabase.with { source in
             try TestDatabase.with { target in
                 try TestDatabase.with { fresh in
                     if let setUp { try DiffHarness.setUp(setUp, through: source) }
                     try DiffHarness.build(sourceSQL, in: source)
-                    try DiffHarness.build(try DiffHarness.read("\(fixture)/b.sql"), in: target)
+                    try DiffHarness.build(targetSQL, in: target)
                     try DiffHarness.build(sourceSQL, in: fresh)
                     let series = try Self.series(
                         from: try DiffHarness.snapshot(source, privileges: privileges),
@@ -109,6 +113,7 @@ import Testing
                     )
                 }
             }
+        }
         }
     }
 

@@ -9,14 +9,34 @@ import Testing
 @Suite struct SchemaDiffConvergenceTests {
     @Test(arguments: DiffHarness.fixtureNames())
     func converges(_ fixture: String) throws {
-        try Self.checkConvergence(
-            fixture,
-            from: try DiffHarness.read("\(fixture)/a.sql"),
-            to: try DiffHarness.read("\(fixture)/b.sql"),
-            options: try Self.options(fixture),
-            setUp: try DiffHarness.privilegesSetUp(fixture)
-        )
+        try Self.withFixtureSQL(fixture) { source, target in
+            try Self.checkConvergence(
+                fixture,
+                from: source,
+                to: target,
+                options: try Self.options(fixture),
+                setUp: try DiffHarness.privilegesSetUp(fixture)
+            )
+        }
     }
+
+    /// Runs `body` with a fixture's `a.sql` and `b.sql`. Tablespaces belong to the whole cluster: a fixture that
+    /// names one (``tablespacePlaceholder``) gets one of its own for the time of `body`.
+    static func withFixtureSQL(_ fixture: String, _ body: (String, String) throws -> Void) throws {
+        let source = try DiffHarness.read("\(fixture)/a.sql")
+        let target = try DiffHarness.read("\(fixture)/b.sql")
+        guard (source + target).contains(Self.tablespacePlaceholder) else { return try body(source, target) }
+        try TestTablespace.with { tablespace in
+            let name = SQLQuoting.identifier(tablespace.name)
+            try body(
+                source.replacingOccurrences(of: Self.tablespacePlaceholder, with: name),
+                target.replacingOccurrences(of: Self.tablespacePlaceholder, with: name)
+            )
+        }
+    }
+
+    /// Stands for a tablespace made for the test in a fixture's SQL.
+    static let tablespacePlaceholder = "@TABLESPACE@"
 
     /// Schemas of the corpus that share names (`t`, `public.v`...) with different shapes: diffing each
     /// against each other drops nearly everything and creates it anew, which tests ordering hard.

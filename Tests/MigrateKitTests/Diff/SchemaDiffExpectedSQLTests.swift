@@ -21,6 +21,11 @@ import Testing
         "61_collations",
         "62_aggregates",
         "63_table_inheritance",
+        "90_column_storage",
+        "92_replica_identity",
+        "94_composite_types",
+        "95_range_types",
+        "96_foreign_data",
     ]
 
     @Test(arguments: representative)

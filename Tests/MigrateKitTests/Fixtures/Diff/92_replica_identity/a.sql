@@ -1,0 +1,12 @@
+CREATE TABLE a_full (id integer PRIMARY KEY, v text);
+ALTER TABLE a_full REPLICA IDENTITY FULL;
+CREATE TABLE a_nothing (id integer PRIMARY KEY);
+ALTER TABLE a_nothing REPLICA IDENTITY NOTHING;
+CREATE TABLE by_index (id integer NOT NULL, code text NOT NULL);
+CREATE UNIQUE INDEX by_index_code ON by_index (code);
+CREATE UNIQUE INDEX by_index_id ON by_index (id);
+ALTER TABLE by_index REPLICA IDENTITY USING INDEX by_index_code;
+CREATE TABLE by_key (id integer, code text NOT NULL, CONSTRAINT by_key_code UNIQUE (code));
+CREATE TABLE reshaped (id integer NOT NULL, k text NOT NULL);
+CREATE UNIQUE INDEX reshaped_k ON reshaped (k);
+ALTER TABLE reshaped REPLICA IDENTITY USING INDEX reshaped_k;

@@ -1,0 +1,5 @@
+CREATE TABLE moved (id integer PRIMARY KEY, v text);
+CREATE INDEX moved_v ON moved (v);
+CREATE TABLE stays (id integer) TABLESPACE @TABLESPACE@;
+CREATE INDEX stays_id ON stays (id) TABLESPACE @TABLESPACE@;
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM moved;
