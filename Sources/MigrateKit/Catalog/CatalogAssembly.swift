@@ -37,6 +37,8 @@ struct CatalogAssembly {
     private var policyKeys: [String: ObjectKey] = [:]
     private var extensionKeys: [String: ObjectKey] = [:]
     private var collationKeys: [String: ObjectKey] = [:]
+    /// Rules, operators, casts... (``CatalogDefinedObject``) by `classOID:objectOID`.
+    private var definedKeys: [String: ObjectKey] = [:]
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
@@ -68,6 +70,7 @@ struct CatalogAssembly {
         readTriggers(try query(CatalogQueries.triggers, "triggers"))
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
+        readDefinedObjects(try query(CatalogQueries.definedObjects, "rules, operators, casts and text search objects"))
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
         for (setting, objects) in uncompared.sorted(by: { $0.key < $1.key }) {
             let list = objects.sorted()
@@ -450,6 +453,22 @@ struct CatalogAssembly {
         }
     }
 
+    private mutating func readDefinedObjects(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            var relation: ObjectName?
+            if let relationOID = row["relation_oid"] {
+                // On an excluded table (a version table) or an extension's.
+                guard let known = relations[relationOID] else { continue }
+                relation = known.name
+            }
+            guard let object = CatalogDefinedObject(row: row, schemaNames: schemaNames, relation: relation) else {
+                continue
+            }
+            definedKeys[row.string("class") + ":" + row.string("oid")] = .defined(object.id)
+            snapshot.definedObjects[object.id] = object
+        }
+    }
+
     // MARK: - Dependencies
 
     private mutating func readDependencies(_ rows: [QueryResult.Row]) {
@@ -505,7 +524,7 @@ struct CatalogAssembly {
         case CatalogClass.namespace: return schemaNames[object].map { .schema($0) }
         case CatalogClass.extension: return extensionKeys[object]
         case CatalogClass.collation: return collationKeys[object]
-        default: return nil
+        default: return definedKeys[classOID + ":" + object]
         }
     }
 

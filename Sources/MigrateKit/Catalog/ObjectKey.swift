@@ -21,6 +21,8 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     case function(FunctionIdentity)
     case trigger(ObjectName, String)
     case policy(ObjectName, String)
+    /// A rule, operator, cast, text search object... (``CatalogDefinedObject``).
+    case defined(CatalogDefinedObject.ID)
 
     /// The table a sub-object belongs to, or the object itself.
     package var owningTable: ObjectName? {
@@ -48,6 +50,7 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .function(let identity): "function \(identity)"
         case .trigger(let table, let trigger): "trigger \(trigger) on \(table)"
         case .policy(let table, let policy): "policy \(policy) on \(table)"
+        case .defined(let id): id.description
         }
     }
 }

@@ -75,6 +75,7 @@ final class ChangePlanner {
         emitViews()
         emitFunctions()
         emitTriggers()
+        emitDefinedObjects()
         findPossibleRenames()
         return order()
     }
@@ -111,6 +112,7 @@ final class ChangePlanner {
         keys.formUnion(snapshot.views.keys.map { .view($0) })
         keys.formUnion(snapshot.functions.keys.map { .function($0) })
         keys.formUnion(snapshot.triggers.keys.map { .trigger($0.table, $0.name) })
+        keys.formUnion(snapshot.definedObjects.keys.map { .defined($0) })
         return keys
     }
 
@@ -182,6 +184,8 @@ final class ChangePlanner {
             case .trigger(let table, let name):
                 let member = MemberName(table, name)
                 if from.triggers[member]!.definition != to.triggers[member]!.definition { replaced.insert(key) }
+            case .defined(let id):
+                if from.definedObjects[id]!.definition != to.definedObjects[id]!.definition { replaced.insert(key) }
             case .type(let name):
                 if let old = from.enums[name], let new = to.enums[name] {
                     if !Self.isExtension(of: old.values, by: new.values) { rebuilt.insert(key) }
@@ -293,6 +297,11 @@ final class ChangePlanner {
         case .constraint, .index, .function:
             // A column type change re-creates the column's indexes and constraints by itself.
             guard causeGoes || causeRebuilt else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
+        case .defined(let id):
+            // PostgreSQL rebuilds extended statistics on a column whose type changes, not rules.
+            guard causeGoes || causeRebuilt || (causeRetyped && id.kind != .statistics) else { return [] }
             replaced.insert(dependent)
             return [dependent]
         }
@@ -487,6 +496,8 @@ final class ChangePlanner {
             guard let name = namespaceName(of: id.key, in: to) else { continue }
             for before in droppedNames[name] ?? [] where before.key != id.key { edges.append((before, id)) }
         }
+
+        edges += eventTriggerEdges()
 
         var ordering = StepOrdering()
         let sorted = ordering.sort(Array(steps.keys), edges: edges)

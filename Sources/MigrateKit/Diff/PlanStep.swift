@@ -69,6 +69,7 @@ extension ObjectKey {
         case .function: 11
         case .trigger: 12
         case .policy: 13
+        case .defined(let id): id.kind.planRank
         }
     }
 }
