@@ -41,6 +41,8 @@ struct CatalogAssembly {
     /// Composite types by the OID of their `pg_class` row, which their attributes' dependencies name.
     private var compositeRelations: [String: ObjectKey] = [:]
     private var foreignKeys: [String: ObjectKey] = [:]
+    /// Rules, operators, casts... (``CatalogDefinedObject``) by `classOID:objectOID`.
+    private var definedKeys: [String: ObjectKey] = [:]
     /// Identity sequences by `tableOID:columnNumber`.
     private var identitySequences: [String: (name: ObjectName, options: SequenceOptions)] = [:]
     private var objectsWithPrivileges = 0
@@ -79,6 +81,7 @@ struct CatalogAssembly {
         readForeignTables(try query(CatalogQueries.foreignTables, "foreign tables"))
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
+        readDefinedObjects(try query(CatalogQueries.definedObjects, "rules, operators, casts and text search objects"))
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
         for (setting, objects) in uncompared.sorted(by: { $0.key < $1.key }) {
             let list = objects.sorted()
@@ -582,6 +585,22 @@ struct CatalogAssembly {
         }
     }
 
+    private mutating func readDefinedObjects(_ rows: [QueryResult.Row]) {
+        for row in rows {
+            var relation: ObjectName?
+            if let relationOID = row["relation_oid"] {
+                // On an excluded table (a version table) or an extension's.
+                guard let known = relations[relationOID] else { continue }
+                relation = known.name
+            }
+            guard let object = CatalogDefinedObject(row: row, schemaNames: schemaNames, relation: relation) else {
+                continue
+            }
+            definedKeys[row.string("class") + ":" + row.string("oid")] = .defined(object.id)
+            snapshot.definedObjects[object.id] = object
+        }
+    }
+
     // MARK: - Dependencies
 
     private mutating func readDependencies(_ rows: [QueryResult.Row]) {
@@ -638,7 +657,7 @@ struct CatalogAssembly {
         case CatalogClass.extension: return extensionKeys[object]
         case CatalogClass.collation: return collationKeys[object]
         case CatalogClass.foreignDataWrapper, CatalogClass.foreignServer: return foreignKeys[object]
-        default: return nil
+        default: return definedKeys[classOID + ":" + object]
         }
     }
 

@@ -251,22 +251,26 @@ enum CatalogQueries {
         WHERE c.relnamespace = ANY($1::oid[])
         """
 
-    /// `pg_depend` between user objects, with three foldings done here: a view's rewrite rule stands for the
-    /// view, a column default (`pg_attrdef`) for its column, and a reference to an array type or to an
-    /// extension's member for the element type or the extension.
+    /// `pg_depend` between user objects, with four foldings done here: a view's rewrite rule stands for the
+    /// view, a column default (`pg_attrdef`) for its column, a member of an operator class or family
+    /// (`pg_amop`, `pg_amproc`) for the class or family that holds it, and a reference to an array type or
+    /// to an extension's member for the element type or the extension.
     static let dependencies = """
-        SELECT CASE WHEN d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass)
-                THEN 'pg_class'::regclass ELSE d.classid END::oid AS class,
-            COALESCE(r.ev_class, ad.adrelid, d.objid) AS object,
+        SELECT CASE WHEN r.oid IS NOT NULL OR ad.oid IS NOT NULL THEN 'pg_class'::regclass::oid
+                ELSE COALESCE(m.refclassid, d.classid) END AS class,
+            COALESCE(r.ev_class, ad.adrelid, m.refobjid, d.objid) AS object,
             CASE WHEN r.oid IS NOT NULL THEN 0 WHEN ad.oid IS NOT NULL THEN ad.adnum ELSE d.objsubid END AS sub,
             ad.oid IS NOT NULL AS via_expression,
             COALESCE(x.refclassid, d.refclassid) AS referenced_class,
             COALESCE(x.refobjid, arr.typelem, d.refobjid) AS referenced,
             CASE WHEN x.refobjid IS NOT NULL OR arr.typelem IS NOT NULL THEN 0 ELSE d.refobjsubid END
                 AS referenced_sub,
-            d.deptype AS kind
+            CASE WHEN m.objid IS NOT NULL THEN 'n' ELSE d.deptype END AS kind
         FROM pg_depend d
-        LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+        LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid AND r.rulename = '_RETURN'
+        LEFT JOIN pg_depend m ON d.classid IN ('pg_amop'::regclass, 'pg_amproc'::regclass) AND m.classid = d.classid
+            AND m.objid = d.objid AND m.refclassid IN ('pg_opclass'::regclass, 'pg_opfamily'::regclass)
+            AND m.deptype IN ('a', 'i')
         LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
         LEFT JOIN pg_type arr ON d.refclassid = 'pg_type'::regclass AND arr.oid = d.refobjid AND arr.typelem <> 0
             AND arr.typsubscript = 'array_subscript_handler'::regproc
@@ -287,10 +291,6 @@ enum CatalogQueries {
     static let unsupported = """
         WITH user_schemas AS (SELECT unnest($1::oid[]) AS oid),
         found(classid, objid, reason) AS (
-            SELECT 'pg_rewrite'::regclass, r.oid, 'rules are not supported'
-            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
-            WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
             SELECT 'pg_class'::regclass, c.oid, 'foreign tables that are partitions or inherit are not supported'
             FROM pg_class c WHERE c.relkind = 'f' AND c.relnamespace IN (SELECT oid FROM user_schemas)
                 AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = c.oid)
@@ -307,47 +307,7 @@ enum CatalogQueries {
             FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM user_schemas) AND t.typtype = 'b'
                 AND NOT (t.typtype = 'b' AND t.typsubscript = 'array_subscript_handler'::regproc)
             UNION ALL
-            SELECT 'pg_operator'::regclass, o.oid, 'operators are not supported'
-            FROM pg_operator o WHERE o.oprnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_opclass'::regclass, o.oid, 'operator classes are not supported'
-            FROM pg_opclass o WHERE o.opcnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_opfamily'::regclass, o.oid, 'operator families are not supported'
-            FROM pg_opfamily o WHERE o.opfnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_conversion'::regclass, o.oid, 'conversions are not supported'
-            FROM pg_conversion o WHERE o.connamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_ts_config'::regclass, o.oid, 'text search configurations are not supported'
-            FROM pg_ts_config o WHERE o.cfgnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_ts_dict'::regclass, o.oid, 'text search dictionaries are not supported'
-            FROM pg_ts_dict o WHERE o.dictnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_ts_parser'::regclass, o.oid, 'text search parsers are not supported'
-            FROM pg_ts_parser o WHERE o.prsnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_ts_template'::regclass, o.oid, 'text search templates are not supported'
-            FROM pg_ts_template o WHERE o.tmplnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_statistic_ext'::regclass, o.oid, 'extended statistics are not supported'
-            FROM pg_statistic_ext o WHERE o.stxnamespace IN (SELECT oid FROM user_schemas)
-            UNION ALL
-            SELECT 'pg_event_trigger'::regclass, o.oid, 'event triggers are not supported' FROM pg_event_trigger o
-            UNION ALL
             SELECT 'pg_publication'::regclass, o.oid, 'publications are not supported' FROM pg_publication o
-            UNION ALL
-            SELECT 'pg_cast'::regclass, o.oid, 'user-defined casts are not supported' FROM pg_cast o
-            WHERE o.oid >= 16384 AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
-                AND d.objid = o.oid AND d.deptype = 'i')
-            UNION ALL
-            SELECT 'pg_language'::regclass, o.oid, 'procedural languages are not supported' FROM pg_language o
-            WHERE o.oid >= 16384
-            UNION ALL
-            SELECT 'pg_transform'::regclass, o.oid, 'transforms are not supported' FROM pg_transform o
-            UNION ALL
-            SELECT 'pg_am'::regclass, o.oid, 'access methods are not supported' FROM pg_am o WHERE o.oid >= 16384
         )
         SELECT f.reason, i.type, i.identity
         FROM found f, LATERAL pg_identify_object(f.classid, f.objid, 0) i

@@ -20,6 +20,9 @@ package struct CatalogSnapshot: Hashable, Sendable {
     package var foreignDataWrappers: [String: CatalogForeignDataWrapper] = [:]
     package var foreignServers: [String: CatalogForeignServer] = [:]
     package var foreignTables: [ObjectName: CatalogForeignTable] = [:]
+    /// Rules, operators, operator classes and families, casts, conversions, text search objects,
+    /// extended statistics, event triggers, languages, transforms and access methods.
+    package var definedObjects: [CatalogDefinedObject.ID: CatalogDefinedObject] = [:]
     /// `pg_depend` between the objects above, sorted.
     package var dependencies: [CatalogDependency] = []
     /// Casts PostgreSQL applies without being asked (implicit or assignment), as `source -> target` type

@@ -24,6 +24,8 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     case foreignDataWrapper(String)
     case foreignServer(String)
     case foreignTable(ObjectName)
+    /// A rule, operator, cast, text search object... (``CatalogDefinedObject``).
+    case defined(CatalogDefinedObject.ID)
 
     /// The table a sub-object belongs to, or the object itself.
     package var owningTable: ObjectName? {
@@ -54,6 +56,7 @@ package enum ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .foreignDataWrapper(let name): "foreign-data wrapper \(name)"
         case .foreignServer(let name): "server \(name)"
         case .foreignTable(let name): "foreign table \(name)"
+        case .defined(let id): id.description
         }
     }
 }

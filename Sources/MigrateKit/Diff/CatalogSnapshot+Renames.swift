@@ -97,6 +97,8 @@ extension CatalogSnapshot {
         for (name, sequence) in sequences where sequence.owner?.table == old {
             sequences[name]!.owner!.table = new
         }
+        // A rule is dropped by its table's name, which is the new one once the rename has run.
+        for (id, object) in definedObjects where object.relation == old { definedObjects[id]!.relation = new }
         dependencies = dependencies.map { dependency in
             CatalogDependency(
                 dependency.dependent.renamingTable(old, to: new),

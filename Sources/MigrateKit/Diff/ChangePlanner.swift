@@ -76,6 +76,7 @@ final class ChangePlanner {
         emitViews()
         emitFunctions()
         emitTriggers()
+        emitDefinedObjects()
         emitForeignData()
         emitPrivileges()
         findPossibleRenames()
@@ -119,6 +120,7 @@ final class ChangePlanner {
         keys.formUnion(snapshot.foreignDataWrappers.keys.map { .foreignDataWrapper($0) })
         keys.formUnion(snapshot.foreignServers.keys.map { .foreignServer($0) })
         keys.formUnion(snapshot.foreignTables.keys.map { .foreignTable($0) })
+        keys.formUnion(snapshot.definedObjects.keys.map { .defined($0) })
         return keys
     }
 
@@ -192,6 +194,8 @@ final class ChangePlanner {
                 if from.triggers[member]!.definition != to.triggers[member]!.definition { replaced.insert(key) }
             case .foreignServer, .foreignTable:
                 if foreignObjectNeedsRecreation(key) { replaced.insert(key) }
+            case .defined(let id):
+                if from.definedObjects[id]!.definition != to.definedObjects[id]!.definition { replaced.insert(key) }
             case .type(let name):
                 if let old = from.enums[name], let new = to.enums[name] {
                     if !Self.isExtension(of: old.values, by: new.values) { rebuilt.insert(key) }
@@ -315,6 +319,11 @@ final class ChangePlanner {
         case .constraint, .index, .function:
             // A column type change re-creates the column's indexes and constraints by itself.
             guard causeGoes || causeRebuilt else { return [] }
+            replaced.insert(dependent)
+            return [dependent]
+        case .defined(let id):
+            // PostgreSQL rebuilds extended statistics on a column whose type changes, not rules.
+            guard causeGoes || causeRebuilt || (causeRetyped && id.kind != .statistics) else { return [] }
             replaced.insert(dependent)
             return [dependent]
         }
@@ -509,6 +518,8 @@ final class ChangePlanner {
             guard let name = namespaceName(of: id.key, in: to) else { continue }
             for before in droppedNames[name] ?? [] where before.key != id.key { edges.append((before, id)) }
         }
+
+        edges += eventTriggerEdges()
 
         var ordering = StepOrdering()
         let sorted = ordering.sort(Array(steps.keys), edges: edges)

@@ -72,6 +72,7 @@ extension ObjectKey {
         case .foreignDataWrapper: 14
         case .foreignServer: 15
         case .foreignTable: 16
+        case .defined(let id): id.kind.planRank
         }
     }
 }

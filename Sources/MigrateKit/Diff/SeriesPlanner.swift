@@ -262,6 +262,7 @@ struct SeriesPlanner {
                 && existing.compositeTypes[name] == contracted.compositeTypes[name]
                 && existing.rangeTypes[name] == contracted.rangeTypes[name]
         case .collation(let name): return existing.collations[name] == contracted.collations[name]
+        case .defined(let id): return existing.definedObjects[id] == contracted.definedObjects[id]
         default: return true
         }
     }
@@ -429,6 +430,7 @@ extension CatalogSnapshot {
         case .foreignDataWrapper(let name): foreignDataWrappers[name] = other.foreignDataWrappers[name]
         case .foreignServer(let name): foreignServers[name] = other.foreignServers[name]
         case .foreignTable(let name): foreignTables[name] = other.foreignTables[name]
+        case .defined(let id): definedObjects[id] = other.definedObjects[id]
         case .sequenceOwnership: break
         }
     }

@@ -326,21 +326,51 @@ import Testing
         #expect(child.columns.map(\.name) == ["extra"], "inherited columns follow the parent")
     }
 
+    @Test func readsObjectsDefinedByOneStatement() throws {
+        let snapshot = try read(
+            """
+            CREATE TABLE t (a int, b int);
+            CREATE RULE t_nothing AS ON INSERT TO t DO INSTEAD NOTHING;
+            CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, COMMUTATOR = ===);
+            CREATE STATISTICS t_ab ON a, b FROM t;
+            ALTER STATISTICS t_ab SET STATISTICS 50;
+            CREATE TEXT SEARCH CONFIGURATION docs (PARSER = default);
+            ALTER TEXT SEARCH CONFIGURATION docs ADD MAPPING FOR word, asciiword WITH english_stem, simple;
+            """
+        )
+        let rule = try #require(snapshot.definedObjects[.init(.rule, "t_nothing on public.t")])
+        #expect(rule.definition == "CREATE RULE t_nothing AS\n    ON INSERT TO public.t DO INSTEAD NOTHING")
+        #expect(rule.target == #"RULE "t_nothing" ON "public"."t""#)
+        let table = ObjectKey.table(ObjectName("public", "t"))
+        #expect(snapshot.dependencies.contains(CatalogDependency(.defined(rule.id), on: table, link: .automatic)))
+        let equality = try #require(snapshot.definedObjects[.init(.operator, "public.===(integer,integer)")])
+        #expect(
+            equality.definition == "CREATE OPERATOR public.=== (FUNCTION = int4eq, LEFTARG = integer, "
+                + "RIGHTARG = integer, COMMUTATOR = OPERATOR(public.===))"
+        )
+        #expect(equality.target == #"OPERATOR "public".=== (integer, integer)"#)
+        let statistics = try #require(snapshot.definedObjects[.init(.statistics, "public.t_ab")])
+        #expect(statistics.definition == "CREATE STATISTICS public.t_ab ON a, b FROM public.t")
+        #expect(statistics.settings == ["statistics": "50"])
+        let configuration = try #require(snapshot.definedObjects[.init(.textSearchConfiguration, "public.docs")])
+        #expect(configuration.settings == ["asciiword": "english_stem, simple", "word": "english_stem, simple"])
+        #expect(snapshot.definedObjects.count == 4, "no view rules, no built-in objects")
+    }
+
     @Test func unsupportedObjectsAreAnErrorThatNamesThem() throws {
         #expect {
             try read(
                 """
                 CREATE TABLE t (a int);
-                CREATE RULE t_nothing AS ON INSERT TO t DO INSTEAD NOTHING;
-                CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
-                CREATE PUBLICATION everything;
+                CREATE PUBLICATION everything FOR TABLE t;
+                CREATE TYPE pair AS (x int, y int);
+                CREATE TABLE typed OF pair;
                 """
             )
         } throws: { error in
             guard let error = error as? MigrateError, error.code == .usage else { return false }
-            return error.message.contains("rule t_nothing on public.t: rules are not supported")
-                && error.message.contains("operator public.===(integer,integer): operators are not supported")
-                && error.message.contains("publication everything: publications are not supported")
+            return error.message.contains("publication everything: publications are not supported")
+                && error.message.contains("typed tables (OF type) are not supported")
         }
     }
 

@@ -179,13 +179,13 @@ import Testing
         try TemporaryDirectory.with { directory in
             try directory.write(
                 "schema.sql",
-                "CREATE TABLE t (a int);\nCREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;\n"
+                "CREATE TABLE t (a int);\nCREATE PUBLICATION everything FOR TABLE t;\n"
             )
             let loader = SchemaLoader(shadowServer: try TestServer.adminConnectionString())
             #expect {
                 try loader.snapshot(of: .sqlFiles(directory.path + "/schema.sql"))
             } throws: { error in
-                (error as? MigrateError)?.code == .usage && "\(error)".contains("rule r on public.t")
+                (error as? MigrateError)?.code == .usage && "\(error)".contains("publication everything")
             }
             #expect(ShadowDatabase.liveNames.isEmpty)
         }

@@ -51,6 +51,10 @@ import Testing
             "an index of a renamed column is re-created with the rename (its definition is compared as text)"
         ),
         "63_table_inheritance": ([.dropTable], "a table that changes parents is re-created"),
+        "73_text_search_dictionaries": (
+            [.dropIndexNotConcurrently, .createIndexNotConcurrently],
+            "an index using a re-created text search configuration is re-created with it"
+        ),
         "65_partition_bound_with_enum_rebuild": (
             [.dropIndexNotConcurrently, .createIndexNotConcurrently],
             "an enum rebuilt without a label takes the indexes that use it along"

@@ -21,6 +21,8 @@ import Testing
         "61_collations",
         "62_aggregates",
         "63_table_inheritance",
+        "72_text_search_configurations",
+        "78_defined_objects_from_empty",
         "90_column_storage",
         "92_replica_identity",
         "94_composite_types",

@@ -1,0 +1,7 @@
+DROP TEXT SEARCH CONFIGURATION "public"."Titles";
+DROP TEXT SEARCH DICTIONARY "public"."short_stop";
+ALTER TEXT SEARCH CONFIGURATION "public"."docs" ALTER MAPPING FOR "asciiword" WITH english_stem;
+ALTER TEXT SEARCH CONFIGURATION "public"."docs" DROP MAPPING FOR "email";
+ALTER TEXT SEARCH CONFIGURATION "public"."docs" ADD MAPPING FOR "numword" WITH simple;
+CREATE TEXT SEARCH CONFIGURATION public.old_docs (PARSER = pg_catalog."default");
+ALTER TEXT SEARCH CONFIGURATION "public"."old_docs" ADD MAPPING FOR "word" WITH simple;

@@ -1,0 +1,1 @@
+CREATE TEXT SEARCH TEMPLATE plain_template (LEXIZE = dsimple_lexize);

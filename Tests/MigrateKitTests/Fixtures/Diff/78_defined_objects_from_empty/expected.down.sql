@@ -1,0 +1,30 @@
+DROP EVENT TRIGGER "app_ddl";
+DROP ACCESS METHOD "heap_copy";
+DROP ACCESS METHOD "tree";
+DROP CAST (app.level AS integer);
+DROP CONVERSION "app"."latin_to_utf8";
+DROP VIEW "app"."same_name";
+-- DESTRUCTIVE: drops table app.people
+DROP TABLE "app"."people";
+-- DESTRUCTIVE: drops table app.people_log
+DROP TABLE "app"."people_log";
+DROP FUNCTION "app"."level_rank"(app.level);
+DROP TYPE "app"."level";
+DROP FUNCTION "app"."note_ddl"();
+DROP OPERATOR "app".!~= (text, text);
+DROP FUNCTION "app"."ci_ne"(text, text);
+DROP OPERATOR FAMILY "app"."ci_family" USING btree;
+DROP FUNCTION "app"."ci_cmp"(text, text);
+DROP OPERATOR FAMILY "app"."ci_hash_ops" USING hash;
+DROP FUNCTION "app"."ci_hash"(text);
+DROP OPERATOR "app".=~= (text, text);
+DROP FUNCTION "app"."ci_eq"(text, text);
+DROP TEXT SEARCH CONFIGURATION "app"."docs";
+DROP TEXT SEARCH PARSER "app"."words";
+DROP TEXT SEARCH DICTIONARY "app"."plain_words";
+DROP TEXT SEARCH TEMPLATE "app"."plain";
+DROP TRANSFORM FOR integer LANGUAGE plsample;
+DROP LANGUAGE "plsample";
+DROP FUNCTION "app"."int_from_sql"(internal);
+DROP FUNCTION "app"."int_to_sql"(internal);
+DROP SCHEMA "app";
