@@ -70,33 +70,49 @@ import Testing
                     let again = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
                     #expect(again == plan)
 
-                    try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
-                    let migrated = try DiffHarness.snapshot(source)
-                    let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target)
-                    #expect(
-                        remaining.up.isEmpty,
-                        "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)"
+                    try expectArrival(
+                        fixture,
+                        "up",
+                        running: plan.up,
+                        nonTransactional: plan.requiresNonTransactional,
+                        plannedSQL: plan.upSQL,
+                        on: source,
+                        at: target
                     )
-                    let upDifference = try DiffHarness.schemaDifference(source, target)
-                    #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
-
-                    try DiffHarness.apply(
-                        plan.down,
+                    try expectArrival(
+                        fixture,
+                        "down",
+                        running: plan.down,
                         nonTransactional: plan.downNonTransactionalReason != nil,
-                        to: source
+                        plannedSQL: plan.downSQL,
+                        on: source,
+                        at: fresh
                     )
-                    let reverted = try DiffHarness.snapshot(source)
-                    let original = try DiffHarness.snapshot(fresh)
-                    let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh)
-                    #expect(
-                        leftover.up.isEmpty,
-                        "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)"
-                    )
-                    let downDifference = try DiffHarness.schemaDifference(source, fresh)
-                    #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
                 }
             }
         }
+    }
+
+    /// Runs one direction's statements on `source` and expects it to arrive at `goal`'s schema: nothing left to
+    /// plan, and the same `pg_dump`.
+    private static func expectArrival(
+        _ fixture: String,
+        _ direction: String,
+        running statements: [PlannedStatement],
+        nonTransactional: Bool,
+        plannedSQL: String,
+        on source: TestDatabase,
+        at goal: TestDatabase
+    ) throws {
+        try DiffHarness.apply(statements, nonTransactional: nonTransactional, to: source)
+        let reached = try DiffHarness.snapshot(source)
+        let left = try DiffHarness.plan(from: reached, to: try DiffHarness.snapshot(goal), in: goal)
+        #expect(
+            left.up.isEmpty,
+            "\(fixture): \(direction) does not converge:\n\(left.upSQL)\nplan was:\n\(plannedSQL)"
+        )
+        let difference = try DiffHarness.schemaDifference(source, goal)
+        #expect(difference == nil, "\(fixture): pg_dump differs after \(direction):\n\(difference ?? "")")
     }
 
     /// Renames a fixture asks for, one `--rename` argument per line of its `renames.txt`.
