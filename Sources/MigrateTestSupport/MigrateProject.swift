@@ -30,6 +30,35 @@ package struct MigrateProject: Sendable {
         try directory.write(revisions)
     }
 
+    /// Writes `revisions` and upgrades the database to head: the schema a test then moves data into or out of.
+    /// - Throws: ``TestSupportError`` with `migrate`'s output when the upgrade fails.
+    package func upgrade(with revisions: GeneratedRevision...) throws {
+        try write(revisions)
+        let result = try migrate("upgrade", "head")
+        guard result.status == .exited(0) else {
+            throw TestSupportError("migrate upgrade head failed: \(result.combinedOutput)")
+        }
+    }
+
+    /// Creates the SQLite file `name` in the project directory with `sql` run in it, and returns its path.
+    package func sqliteFile(_ name: String, _ sql: String) throws -> String {
+        let path = directory.absolute(name)
+        try SQLiteFixture.create(path, sql)
+        return path
+    }
+
+    /// Creates the DuckDB file `name` in the project directory with `sql` run in it by the `duckdb` program at
+    /// `duckdb`, and returns its path.
+    /// - Throws: ``TestSupportError`` with the program's output when it fails.
+    package func duckDBFile(_ name: String, _ sql: String, duckdb: String) throws -> String {
+        let path = directory.absolute(name)
+        let result = try ChildProcess.run(duckdb, [path], input: sql)
+        guard result.status == .exited(0) else {
+            throw TestSupportError("duckdb could not create \(name): \(result.combinedOutput)")
+        }
+        return path
+    }
+
     /// Runs `migrate` in the project against its database (`--url`), and waits for it.
     @discardableResult
     package func migrate(_ arguments: String..., environment: [String: String] = [:]) throws -> ProcessOutput {

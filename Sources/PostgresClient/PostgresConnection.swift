@@ -278,13 +278,6 @@ package struct ConnectionEndpoint: Sendable, Equatable, CustomStringConvertible 
     package var database: String
     package var user: String
 
-    package init(host: String, port: String, database: String, user: String) {
-        self.host = host
-        self.port = port
-        self.database = database
-        self.user = user
-    }
-
     package var description: String {
         let place = host.hasPrefix("/") ? "socket \(host)" : "host \(host)"
         return "database \"\(database)\" as user \"\(user)\" on \(place), port \(port)"

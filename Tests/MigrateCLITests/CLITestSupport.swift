@@ -15,17 +15,17 @@ extension MigrateProject {
     func expectedTables(_ ids: [String]) -> Set<String> {
         Set(ids.map(GeneratedRevision.tableName))
     }
+}
 
-    /// Replaces the placeholder comments `migrate revision` writes with SQL that creates and drops a table.
-    func fillRevision(atPath path: String, table: String) throws {
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(
-            of: "-- migrate:up\n",
-            with: "-- migrate:up\nCREATE TABLE \(table) (id integer);\n"
-        )
-        text = text.replacingOccurrences(of: "-- migrate:down\n", with: "-- migrate:down\nDROP TABLE \(table);\n")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
+/// Replaces the placeholder comments `migrate revision` writes with SQL that creates and drops a table.
+func fillRevision(atPath path: String, table: String) throws {
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    text = text.replacingOccurrences(
+        of: "-- migrate:up\n",
+        with: "-- migrate:up\nCREATE TABLE \(table) (id integer);\n"
+    )
+    text = text.replacingOccurrences(of: "-- migrate:down\n", with: "-- migrate:down\nDROP TABLE \(table);\n")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 extension ProcessOutput {

@@ -34,13 +34,7 @@ import Testing
                 #expect(revision.status == .exited(0), "\(revision.combinedOutput)")
                 let path = revision.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                 #expect(path.hasPrefix(directory.absolute("migrations/versions/")))
-                var text = try String(contentsOfFile: path, encoding: .utf8)
-                text = text.replacingOccurrences(
-                    of: "-- migrate:up\n",
-                    with: "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n"
-                )
-                text = text.replacingOccurrences(of: "-- migrate:down\n", with: "-- migrate:down\nDROP TABLE users;\n")
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try fillRevision(atPath: path, table: "users")
                 let upgrade = try MigrateExecutable.run(["upgrade", "head"], in: directory, database: database)
                 #expect(upgrade.status == .exited(0), "\(upgrade.combinedOutput)")
                 let connection = try database.connect()

@@ -21,7 +21,7 @@ import Testing
             let unfilled = try project.migrateWithoutURL("revision", "-m", "Too early")
             #expect(unfilled.status == .exited(2))
             #expect(unfilled.standardError.contains("has no SQL"))
-            try project.fillRevision(atPath: firstPath, table: "users")
+            try fillRevision(atPath: firstPath, table: "users")
 
             // The parent is the head; --rev-id names the file.
             let second = try project.migrateWithoutURL("revision", "-m", "Add posts", "--rev-id", "b0b0b0b0b0b0")
@@ -33,7 +33,7 @@ import Testing
                     "-- migrate:down_revision \(firstID)\n"
                 )
             )
-            try project.fillRevision(atPath: secondPath, table: "posts")
+            try fillRevision(atPath: secondPath, table: "posts")
 
             // --head must name a head unless --splice starts a branch.
             let notHead = try project.migrateWithoutURL("revision", "-m", "Branch", "--rev-id", "f1", "--head", firstID)
@@ -59,7 +59,7 @@ import Testing
             )
             #expect(branchText.contains("-- migrate:down_revision \(firstID)\n"))
             #expect(branchText.contains("-- migrate:branch_labels feature\n"))
-            try project.fillRevision(
+            try fillRevision(
                 atPath: project.directory.absolute("migrations/versions/f1_branch.sql"),
                 table: "feature_one"
             )
@@ -81,7 +81,7 @@ import Testing
             let dependentText = try String(contentsOfFile: dependentPath, encoding: .utf8)
             #expect(dependentText.contains("-- migrate:down_revision f1\n"))
             #expect(dependentText.contains("-- migrate:depends_on b0b0b0b0b0b0\n"))
-            try project.fillRevision(atPath: dependentPath, table: "feature_two")
+            try fillRevision(atPath: dependentPath, table: "feature_two")
 
             // Two heads now: a plain `revision` cannot pick a parent.
             let ambiguous = try project.migrateWithoutURL("revision", "-m", "Where")

@@ -101,24 +101,13 @@ enum ConfigurationSchema {
                 ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                     || scalar == "_" || scalar == "-"
             }
-        if isBare { return part }
-        var quoted = "\""
-        for scalar in part.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
+        return isBare ? part : basicString(part)
+    }
+
+    /// A TOML basic string: quotes, backslashes and control characters escaped. TOML's escapes are JSON's, but
+    /// TOML also wants DEL escaped.
+    static func basicString(_ value: String) -> String {
+        "\"" + JSONText.escaped(value).replacing("\u{7F}", with: "\\u007f") + "\""
     }
 
     /// A list of names for a message: `` `a`, `b` and `c` `` (or `` `a`, `b` or `c` ``).

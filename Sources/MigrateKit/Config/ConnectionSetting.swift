@@ -15,12 +15,6 @@ package struct ConnectionSetting: Sendable, Hashable, CustomStringConvertible {
     /// Where the key is written.
     package let location: SourceLocation
 
-    package init(template: String, key: String, location: SourceLocation) {
-        self.template = template
-        self.key = key
-        self.location = location
-    }
-
     /// The connection string with its `${VAR}` references substituted from `environment`, checked by libpq.
     /// - Throws: ``MigrateError`` (`.configuration`) naming the key and the unset variable, or saying why libpq
     ///   rejects the string (with any password redacted).

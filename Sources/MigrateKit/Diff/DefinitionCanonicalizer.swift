@@ -90,6 +90,18 @@ package final class DefinitionCanonicalizer {
         try connection.query(sql, parameters).scalar
     }
 
+    /// The default or generation expression of `column` in `relation`, as PostgreSQL prints it back.
+    private func storedExpression(of column: String, in relation: String) throws -> String? {
+        try single(
+            """
+            SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
+            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+            WHERE d.adrelid = $1::regclass AND a.attname = $2
+            """,
+            [relation, column]
+        )
+    }
+
     // MARK: - Kinds of definitions
 
     /// A table constraint definition (check, unique, primary key, exclusion) as `pg_get_constraintdef`
@@ -116,14 +128,7 @@ package final class DefinitionCanonicalizer {
                 try connection.execute(
                     "ALTER TABLE \(relation) ALTER COLUMN \(SQLRenderer.name(column)) SET DEFAULT \(text)"
                 )
-                return try single(
-                    """
-                    SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
-                    JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-                    WHERE d.adrelid = $1::regclass AND a.attname = $2
-                    """,
-                    [relation, column]
-                )
+                return try storedExpression(of: column, in: relation)
             }
         }
     }
@@ -137,14 +142,7 @@ package final class DefinitionCanonicalizer {
                 try connection.execute(
                     "ALTER TABLE \(relation) ADD COLUMN migrate_generated \(type) GENERATED ALWAYS AS (\(text)) STORED"
                 )
-                return try single(
-                    """
-                    SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
-                    JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-                    WHERE d.adrelid = $1::regclass AND a.attname = 'migrate_generated'
-                    """,
-                    [relation]
-                )
+                return try storedExpression(of: "migrate_generated", in: relation)
             }
         }
     }

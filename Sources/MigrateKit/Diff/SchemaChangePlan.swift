@@ -2,43 +2,23 @@
 /// before running them.
 package struct SchemaChangePlan: Sendable, Hashable {
     /// Statements that turn the `from` schema into the `to` schema, in dependency order.
-    package var up: [PlannedStatement]
+    package var up: [PlannedStatement] = []
     /// Statements that turn it back, computed from the same two snapshots the other way round.
-    package var down: [PlannedStatement]
+    package var down: [PlannedStatement] = []
     /// Steps of `up` that can lose data; each is also marked in ``upSQL``.
-    package var destructiveChanges: [String]
+    package var destructiveChanges: [String] = []
     /// Steps of `down` that can lose data.
-    package var downDestructiveChanges: [String]
+    package var downDestructiveChanges: [String] = []
     /// A dropped and an added table or column of the same shape: maybe a rename, which is never guessed.
-    package var possibleRenames: [PossibleRename]
+    package var possibleRenames: [PossibleRename] = []
     /// Things to check by hand, one sentence each.
-    package var warnings: [String]
+    package var warnings: [String] = []
     /// Whether `up` must run outside a transaction; see ``nonTransactionalReason``.
     package var requiresNonTransactional: Bool { nonTransactionalReason != nil }
     /// Why `up` must run outside a transaction (`-- migrate:transaction false`), if it must.
     package var nonTransactionalReason: String?
     /// Why `down` must run outside a transaction, if it must.
     package var downNonTransactionalReason: String?
-
-    package init(
-        up: [PlannedStatement] = [],
-        down: [PlannedStatement] = [],
-        destructiveChanges: [String] = [],
-        downDestructiveChanges: [String] = [],
-        possibleRenames: [PossibleRename] = [],
-        warnings: [String] = [],
-        nonTransactionalReason: String? = nil,
-        downNonTransactionalReason: String? = nil
-    ) {
-        self.up = up
-        self.down = down
-        self.destructiveChanges = destructiveChanges
-        self.downDestructiveChanges = downDestructiveChanges
-        self.possibleRenames = possibleRenames
-        self.warnings = warnings
-        self.nonTransactionalReason = nonTransactionalReason
-        self.downNonTransactionalReason = downNonTransactionalReason
-    }
 
     /// Whether the two schemas are the same.
     package var isEmpty: Bool { up.isEmpty }
@@ -90,13 +70,6 @@ package struct PossibleRename: Sendable, Hashable, CustomStringConvertible {
     package var to: String
     /// The `--rename` argument that turns the drop and add into a rename: `public.t.old=new`.
     package var renameOption: String
-
-    package init(kind: Kind, from: String, to: String, renameOption: String) {
-        self.kind = kind
-        self.from = from
-        self.to = to
-        self.renameOption = renameOption
-    }
 
     /// The one sentence `diff` and `revision --autogenerate` print, with the option ready to paste into a
     /// POSIX shell (see ``shellQuoted(_:)``).

@@ -65,25 +65,11 @@ package struct SourceColumn: Sendable, Hashable {
     /// The type as the source spells it (`VARCHAR(20)`, `DATETIME`, DuckDB's `STRUCT(a INTEGER)`...); empty
     /// for an SQLite column declared without a type.
     package var declaredType: String
-    package var notNull: Bool
+    package var notNull = false
     /// The default as SQL text in the source's dialect, if any.
     package var defaultSQL: String?
     /// A collation other than the source's default (SQLite's `COLLATE NOCASE`), as written.
     package var collation: String?
-
-    package init(
-        name: String,
-        declaredType: String,
-        notNull: Bool = false,
-        defaultSQL: String? = nil,
-        collation: String? = nil
-    ) {
-        self.name = name
-        self.declaredType = declaredType
-        self.notNull = notNull
-        self.defaultSQL = defaultSQL
-        self.collation = collation
-    }
 }
 
 /// A UNIQUE constraint or an index of a ``SourceTable``.
@@ -145,13 +131,6 @@ package struct SourceGeneratedColumn: Sendable, Hashable {
     package var expression: String
     /// Stored in the row (`STORED`) rather than computed when read (`VIRTUAL`, SQLite's default).
     package var isStored: Bool
-
-    package init(name: String, declaredType: String, expression: String, isStored: Bool) {
-        self.name = name
-        self.declaredType = declaredType
-        self.expression = expression
-        self.isStored = isStored
-    }
 }
 
 /// A foreign key of a ``SourceTable``.

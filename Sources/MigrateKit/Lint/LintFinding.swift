@@ -19,30 +19,6 @@ package struct LintFinding: Sendable, Hashable {
     /// The reason given in `-- migrate:lint-ignore RULE reason` when the revision silences this finding.
     package var silencedBecause: String?
 
-    package init(
-        file: String,
-        revision: String,
-        line: Int,
-        column: Int,
-        rule: LintRule,
-        severity: LintSeverity,
-        reason: String,
-        rewrite: String,
-        note: String? = nil,
-        silencedBecause: String? = nil
-    ) {
-        self.file = file
-        self.revision = revision
-        self.line = line
-        self.column = column
-        self.rule = rule
-        self.severity = severity
-        self.reason = reason
-        self.rewrite = rewrite
-        self.note = note
-        self.silencedBecause = silencedBecause
-    }
-
     /// Whether this finding makes `check` fail: an error that no `lint-ignore` silenced.
     package var isFailing: Bool { severity == .error && silencedBecause == nil }
 }

@@ -93,7 +93,7 @@ package struct ProjectScaffold: Sendable {
             databaseURL = """
                 # The database to migrate; --url and DATABASE_URL override it. Keep passwords out of this file: write
                 # url = "${DATABASE_URL}" and set the variable where migrate runs.
-                url = \(Self.tomlString(url))
+                url = \(ConfigurationSchema.basicString(url))
                 """
         } else {
             databaseURL = """
@@ -152,25 +152,6 @@ package struct ProjectScaffold: Sendable {
         -- Revisions in migrations/versions are what runs; this file only describes where they should lead.
 
         """
-
-    /// A TOML basic string: quotes, backslashes and control characters escaped.
-    static func tomlString(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            case "\r": text += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
-    }
 
     // MARK: - Writing
 

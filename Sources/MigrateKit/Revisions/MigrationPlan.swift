@@ -37,21 +37,6 @@ package struct MigrationPlan: Sendable, Hashable {
     /// Applied ids that no file declares, sorted: the runner may warn about them, or refuse to go on.
     package var unknownApplied: [String]
 
-    /// A plan; `RevisionGraph` makes them.
-    package init(
-        direction: Direction,
-        target: RevisionTarget,
-        steps: [Step],
-        appliedAfter: Set<String>,
-        unknownApplied: [String]
-    ) {
-        self.direction = direction
-        self.target = target
-        self.steps = steps
-        self.appliedAfter = appliedAfter
-        self.unknownApplied = unknownApplied
-    }
-
     /// Whether there is nothing to do.
     package var isEmpty: Bool { steps.isEmpty }
 

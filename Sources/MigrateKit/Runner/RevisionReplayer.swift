@@ -7,12 +7,6 @@ package struct RevisionReplayer: MigrationReplayer {
     package var versionTable: VersionTable
     package var options: MigrationOptions
 
-    package init(graph: RevisionGraph, versionTable: VersionTable, options: MigrationOptions) {
-        self.graph = graph
-        self.versionTable = versionTable
-        self.options = options
-    }
-
     package func replay(upTo revision: String, into connectionString: String) throws {
         let connection: PostgresConnection
         do {

@@ -14,28 +14,6 @@ extension VersionTable {
         package var checksum: String
         package var downSQL: String?
         package var isTransactional: Bool
-
-        package init(
-            revision: String,
-            parents: [String],
-            dependsOn: [String],
-            branchLabels: [String],
-            message: String,
-            fileName: String?,
-            checksum: String,
-            downSQL: String?,
-            isTransactional: Bool
-        ) {
-            self.revision = revision
-            self.parents = parents
-            self.dependsOn = dependsOn
-            self.branchLabels = branchLabels
-            self.message = message
-            self.fileName = fileName
-            self.checksum = checksum
-            self.downSQL = downSQL
-            self.isTransactional = isTransactional
-        }
     }
 
     /// The setting (a placeholder, `SET LOCAL` in the revision's transaction) that keeps when a revision

@@ -32,13 +32,7 @@ struct DowngradeCommand: ParsableCommand {
     var target: String { targetWords.first ?? "" }
 
     func validate() throws {
-        guard targetWords.count == 1 else {
-            throw ValidationError(
-                targetWords.isEmpty
-                    ? "Missing expected argument '<target>'"
-                    : "Expected one target, got \(targetWords.joined(separator: " "))"
-            )
-        }
+        try RunOptions.requireOneTarget(targetWords)
     }
     @OptionGroup var runOptions: RunOptions
     @Flag(help: "Print the SQL that would run, for TARGET given as FROM:TO, without connecting.") var sql = false
@@ -46,13 +40,8 @@ struct DowngradeCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(root.global)
         if sql {
-            let graph = try context.loadGraph()
+            let script = try context.offlineScript(runOptions)
             let range = try OfflineScript.range(target, fromRequired: true)
-            let script = OfflineScript(
-                graph: graph,
-                versionTable: context.versionTable,
-                options: try context.migrationOptions(runOptions)
-            )
             Terminal.output(try script.downgrade(from: range.from ?? "base", to: range.to))
             return
         }

@@ -30,13 +30,7 @@ struct StampCommand: ParsableCommand {
     var target: String { targetWords.first ?? "" }
 
     func validate() throws {
-        guard targetWords.count == 1 else {
-            throw ValidationError(
-                targetWords.isEmpty
-                    ? "Missing expected argument '<target>'"
-                    : "Expected one target, got \(targetWords.joined(separator: " "))"
-            )
-        }
+        try RunOptions.requireOneTarget(targetWords)
     }
     @Flag(help: "Delete every row of the version table first.") var purge = false
     @Flag(help: "Un-record applied revisions when the target is behind them.") var yes = false

@@ -54,13 +54,8 @@ struct UpgradeCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(root.global)
         if sql {
-            let graph = try context.loadGraph()
+            let script = try context.offlineScript(runOptions)
             let range = try OfflineScript.range(target, fromRequired: false)
-            let script = OfflineScript(
-                graph: graph,
-                versionTable: context.versionTable,
-                options: try context.migrationOptions(runOptions)
-            )
             Terminal.output(
                 try script.upgrade(from: range.from, to: range.to, stoppingBeforePostDeploy: phase == .pre)
             )

@@ -76,6 +76,11 @@ struct CommandContext {
         return (revisions.graph, session, status)
     }
 
+    /// The `--sql` script maker of `upgrade` and `downgrade`, over the project's revisions.
+    func offlineScript(_ flags: RunOptions) throws -> OfflineScript {
+        OfflineScript(graph: try loadGraph(), versionTable: versionTable, options: try migrationOptions(flags))
+    }
+
     /// Options for running revisions: configuration values, overridden by flags.
     func migrationOptions(_ flags: RunOptions? = nil) throws -> MigrationOptions {
         try project.migrationOptions(

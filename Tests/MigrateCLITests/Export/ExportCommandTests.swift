@@ -78,8 +78,7 @@ import LibC
 
     @Test func everyTypeItsSpellingAndAFullVerification() throws {
         try MigrateProject.with { project in
-            try project.write([Self.everyType])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.everyType)
             let file = project.directory.path + "/out.db"
             let result = try project.migrate("export", "sqlite://" + file, "--verify", "full", "--json")
             #expect(result.status == .exited(0), "\(result.combinedOutput)")
@@ -223,12 +222,10 @@ import LibC
 
     @Test func anExistingFileIsKeptWithoutForceAndReplacedWithIt() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision("exp1", up: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);")
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let file = project.directory.path + "/app.db"
-            try SQLiteFixture.create(file, "CREATE TABLE old (x); INSERT INTO old VALUES ('keep me');")
+            try project.upgrade(
+                with: GeneratedRevision("exp1", up: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);")
+            )
+            let file = try project.sqliteFile("app.db", "CREATE TABLE old (x); INSERT INTO old VALUES ('keep me');")
 
             let refused = try project.migrate("export", file)
             #expect(refused.status == .exited(2), "\(refused.combinedOutput)")
@@ -245,8 +242,8 @@ import LibC
 
     @Test func aFailureMidWayLeavesTheOldFileAndNoTemporaryFile() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision(
+            try project.upgrade(
+                with: GeneratedRevision(
                     "exp1",
                     up: """
                         CREATE TABLE a_first (id int PRIMARY KEY);
@@ -255,19 +252,16 @@ import LibC
                         INSERT INTO events VALUES (1, '2024-01-01 00:00:00+00'), (2, 'infinity');
                         """
                 )
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let like = project.directory.path + "/phase1.db"
-            try SQLiteFixture.create(
-                like,
+            )
+            let like = try project.sqliteFile(
+                "phase1.db",
                 """
                 CREATE TABLE a_first (id INTEGER PRIMARY KEY);
                 CREATE TABLE events (id INTEGER PRIMARY KEY, seen_at INTEGER);
                 INSERT INTO events VALUES (1, 1700000000);
                 """
             )
-            let file = project.directory.path + "/app.db"
-            try SQLiteFixture.create(file, "CREATE TABLE old (x); INSERT INTO old VALUES ('keep me');")
+            let file = try project.sqliteFile("app.db", "CREATE TABLE old (x); INSERT INTO old VALUES ('keep me');")
             let failed = try project.migrate("export", file, "--like", like, "--force")
             #expect(failed.status == .exited(1), "\(failed.combinedOutput)")
             #expect(
@@ -283,16 +277,15 @@ import LibC
 
     @Test func interruptedItExits130AndLeavesNoFile() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision(
+            try project.upgrade(
+                with: GeneratedRevision(
                     "exp1",
                     up: """
                         CREATE TABLE big (id bigint PRIMARY KEY, note text, at timestamptz);
                         INSERT INTO big SELECT i, repeat('x', 100), now() FROM generate_series(1, 3000000) AS i;
                         """
                 )
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            )
             let directory = project.directory.path + "/out"
             mkdir(directory, 0o755)
             let process = try MigrateExecutable.start(
@@ -360,10 +353,8 @@ import LibC
 
     @Test func likeWritesTheOriginalLayoutInItsSpellings() throws {
         try MigrateProject.with { project in
-            try project.write([Self.typedEvents])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let like = project.directory.path + "/original.db"
-            try SQLiteFixture.create(like, Self.originalLayout)
+            try project.upgrade(with: Self.typedEvents)
+            let like = try project.sqliteFile("original.db", Self.originalLayout)
             let file = project.directory.path + "/rollback.db"
 
             let misfit = try project.migrate("export", file, "--like", like)

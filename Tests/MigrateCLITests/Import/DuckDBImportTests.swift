@@ -33,11 +33,8 @@ import Testing
     @Test func everyDuckDBTypeIntoItsPostgreSQLType() throws {
         let duckdb = try #require(ChildProcess.findExecutable("duckdb"), "the duckdb CLI (scripts/install-deps)")
         try MigrateProject.with { project in
-            try project.write([Self.revision])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let file = project.directory.path + "/app.duckdb"
-            let made = try ChildProcess.run(duckdb, [file], input: Self.duckdbSQL)
-            #expect(made.status == .exited(0), "\(made.combinedOutput)")
+            try project.upgrade(with: Self.revision)
+            let file = try project.duckDBFile("app.duckdb", Self.duckdbSQL, duckdb: duckdb)
 
             let result = try project.migrate("import", "duckdb://" + file, "--verify", "full")
             #expect(result.status == .exited(0), "\(result.combinedOutput)")

@@ -55,8 +55,7 @@ import Testing
 
     @Test func importsEveryConversionAndVerifiesFull() throws {
         try MigrateProject.with { project in
-            try project.write([Self.typedTable])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.typedTable)
             let file = project.directory.path + "/app.db"
             try Self.writeItems(file)
 
@@ -112,8 +111,8 @@ import Testing
     /// A table whose every column has a binary COPY form goes in binary: each type's encoding, read back.
     @Test func binaryCopyOfEveryTypeWithABinaryForm() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision(
+            try project.upgrade(
+                with: GeneratedRevision(
                     "imp1",
                     up: """
                         CREATE TABLE b (id uuid PRIMARY KEY, s smallint, i integer, n bigint, r real, d double precision,
@@ -122,11 +121,9 @@ import Testing
                         """,
                     down: "DROP TABLE b;"
                 )
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let file = project.directory.path + "/b.db"
-            try SQLiteFixture.create(
-                file,
+            )
+            let file = try project.sqliteFile(
+                "b.db",
                 "CREATE TABLE b (id, s, i, n, r, d, ok, at, local, day, clock, j, jb, raw, name);"
             )
             let columns = ["id", "s", "i", "n", "r", "d", "ok", "at", "local", "day", "clock", "j", "jb", "raw", "name"]
@@ -175,8 +172,7 @@ import Testing
     /// A later change in PostgreSQL is found by a verification: by count, or by value with the row and column.
     @Test func verifyOnlyFindsWhatChangedSinceTheImport() throws {
         try MigrateProject.with { project in
-            try project.write([Self.typedTable])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.typedTable)
             let file = project.directory.path + "/app.db"
             try Self.writeItems(file)
             #expect(try project.migrate("import", file).status == .exited(0))
@@ -198,8 +194,7 @@ import Testing
 
     @Test func aBadValueNamesTableRowColumnAndValueAndLoadsNothingOfThatTable() throws {
         try MigrateProject.with { project in
-            try project.write([Self.typedTable])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.typedTable)
             let file = project.directory.path + "/app.db"
             var rows = Self.itemRows
             rows[1][5] = .text("next tuesday")
@@ -221,18 +216,16 @@ import Testing
     /// A value PostgreSQL itself refuses (an enum label, a CHECK) is traced back to the source row's key.
     @Test func aValueThePostgreSQLRefusesNamesTheSourceRow() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision(
+            try project.upgrade(
+                with: GeneratedRevision(
                     "imp1",
                     up: "CREATE TYPE mood AS ENUM ('sad', 'ok'); "
                         + "CREATE TABLE people (id integer PRIMARY KEY, feeling mood, age integer CHECK (age >= 0));",
                     down: "DROP TABLE people; DROP TYPE mood;"
                 )
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let file = project.directory.path + "/p.db"
-            try SQLiteFixture.create(
-                file,
+            )
+            let file = try project.sqliteFile(
+                "p.db",
                 "CREATE TABLE people (id INTEGER PRIMARY KEY, feeling TEXT, age INTEGER); "
                     + "INSERT INTO people VALUES (1, 'ok', 3), (7, 'elated', 4), (9, 'sad', 5);"
             )
@@ -247,17 +240,15 @@ import Testing
 
     @Test func aSourceColumnWithoutTargetStopsBeforeAnyRowMoves() throws {
         try MigrateProject.with { project in
-            try project.write([
-                GeneratedRevision(
+            try project.upgrade(
+                with: GeneratedRevision(
                     "imp1",
                     up: "CREATE TABLE a (id integer PRIMARY KEY); CREATE TABLE b (id integer PRIMARY KEY, must text NOT NULL);",
                     down: "DROP TABLE b; DROP TABLE a;"
                 )
-            ])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
-            let file = project.directory.path + "/app.db"
-            try SQLiteFixture.create(
-                file,
+            )
+            let file = try project.sqliteFile(
+                "app.db",
                 "CREATE TABLE a (id INTEGER PRIMARY KEY, extra TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY); "
                     + "INSERT INTO a VALUES (1, 'x'); INSERT INTO b VALUES (1);"
             )
@@ -300,8 +291,7 @@ import Testing
 
     @Test func loadsCyclesAndParentsFirstAndMovesSequences() throws {
         try MigrateProject.with { project in
-            try project.write([Self.cycle])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.cycle)
             let file = project.directory.path + "/app.db"
             try Self.writeCycle(file)
             let result = try project.migrate("import", file, "--verify", "full")
@@ -317,8 +307,7 @@ import Testing
 
     @Test func refusesFilledTablesUnlessTruncateAndResumesAfterAFailure() throws {
         try MigrateProject.with { project in
-            try project.write([Self.cycle])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.cycle)
             let file = project.directory.path + "/app.db"
             // badges references a member that does not exist: its load fails, the others commit.
             try Self.writeCycle(file, badgeMember: 99)
@@ -348,8 +337,7 @@ import Testing
 
     @Test func jobsLoadIndependentTablesAtOnce() throws {
         try MigrateProject.with { project in
-            try project.write([Self.cycle])
-            #expect(try project.migrate("upgrade", "head").status == .exited(0))
+            try project.upgrade(with: Self.cycle)
             let file = project.directory.path + "/app.db"
             try Self.writeCycle(file)
             let result = try project.migrate("import", file, "--jobs", "3", "--verify", "full", "--json")

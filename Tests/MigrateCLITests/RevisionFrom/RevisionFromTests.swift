@@ -47,8 +47,7 @@ import Testing
 
     @Test func sqliteSchemaTranslatedAppliedAndImportedWithoutAConversionError() throws {
         try MigrateProject.with { project in
-            let file = project.directory.path + "/app.db"
-            try SQLiteFixture.create(file, Self.sqliteSchema)
+            let file = try project.sqliteFile("app.db", Self.sqliteSchema)
             let written = try project.migrate("revision", "--from", file, "-m", "from sqlite")
             #expect(written.status == .exited(0), "\(written.combinedOutput)")
             let path = written.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -147,26 +146,24 @@ import Testing
     @Test func duckDBSchemaTranslatedAppliedAndImported() throws {
         let duckdb = try #require(ChildProcess.findExecutable("duckdb"), "the duckdb CLI (scripts/install-deps)")
         try MigrateProject.with { project in
-            let file = project.directory.path + "/app.duckdb"
-            let made = try ChildProcess.run(
-                duckdb,
-                [file],
-                input: """
-                    CREATE TYPE mood AS ENUM ('ok', 'sad');
-                    CREATE TABLE p (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE);
-                    CREATE TABLE t (id BIGINT PRIMARY KEY, p_id INTEGER REFERENCES p(id), ti TINYINT, ub UBIGINT,
-                        hi HUGEINT, f FLOAT, d DOUBLE, "dec" DECIMAL(12,3), b BOOLEAN, dt DATE, tm TIME, ts TIMESTAMP,
-                        tz TIMESTAMPTZ, iv INTERVAL, u UUID, bl BLOB, l INTEGER[], st STRUCT(a INTEGER, b VARCHAR),
-                        m MAP(VARCHAR, INTEGER), e mood, vj VARCHAR, vt VARCHAR DEFAULT 'x', n INTEGER CHECK (n > 0));
-                    CREATE INDEX t_lower ON t (lower(vt));
-                    INSERT INTO p VALUES (1, 'a');
-                    INSERT INTO t VALUES (1, 1, 1, 18446744073709551615, 170141183460469231731687303715884105727, 1.5,
-                        2.5, 123.456, true, '2020-01-01', '12:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00+00',
-                        INTERVAL 3 DAY, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'ab'::BLOB, [1, 2],
-                        {'a': 1, 'b': 'x'}, MAP {'k': 1}, 'ok', '{"a": 1}', 'y', 5);
-                    """
+            let file = try project.duckDBFile(
+                "app.duckdb",
+                """
+                CREATE TYPE mood AS ENUM ('ok', 'sad');
+                CREATE TABLE p (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE);
+                CREATE TABLE t (id BIGINT PRIMARY KEY, p_id INTEGER REFERENCES p(id), ti TINYINT, ub UBIGINT,
+                    hi HUGEINT, f FLOAT, d DOUBLE, "dec" DECIMAL(12,3), b BOOLEAN, dt DATE, tm TIME, ts TIMESTAMP,
+                    tz TIMESTAMPTZ, iv INTERVAL, u UUID, bl BLOB, l INTEGER[], st STRUCT(a INTEGER, b VARCHAR),
+                    m MAP(VARCHAR, INTEGER), e mood, vj VARCHAR, vt VARCHAR DEFAULT 'x', n INTEGER CHECK (n > 0));
+                CREATE INDEX t_lower ON t (lower(vt));
+                INSERT INTO p VALUES (1, 'a');
+                INSERT INTO t VALUES (1, 1, 1, 18446744073709551615, 170141183460469231731687303715884105727, 1.5,
+                    2.5, 123.456, true, '2020-01-01', '12:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00+00',
+                    INTERVAL 3 DAY, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'ab'::BLOB, [1, 2],
+                    {'a': 1, 'b': 'x'}, MAP {'k': 1}, 'ok', '{"a": 1}', 'y', 5);
+                """,
+                duckdb: duckdb
             )
-            #expect(made.status == .exited(0), "\(made.combinedOutput)")
             let written = try project.migrate("revision", "--from", file, "-m", "from duckdb")
             #expect(written.status == .exited(0), "\(written.combinedOutput)")
             #expect(try project.migrate("upgrade", "head").status == .exited(0))

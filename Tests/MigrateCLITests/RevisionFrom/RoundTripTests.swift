@@ -57,8 +57,7 @@ import Foundation
 
     @Test func sqliteToPostgreSQLAndBackComparesEqualRowByRow() throws {
         try MigrateProject.with { project in
-            let original = project.directory.path + "/app.db"
-            try SQLiteFixture.create(original, Self.original)
+            let original = try project.sqliteFile("app.db", Self.original)
             let written = try project.migrate("revision", "--from", original, "-m", "from sqlite")
             #expect(written.status == .exited(0), "\(written.combinedOutput)")
             #expect(try project.migrate("upgrade", "head").status == .exited(0))
@@ -88,24 +87,22 @@ import Foundation
     @Test func duckDBToPostgreSQLAndOutToSQLite() throws {
         let duckdb = try #require(ChildProcess.findExecutable("duckdb"), "the duckdb CLI (scripts/install-deps)")
         try MigrateProject.with { project in
-            let file = project.directory.path + "/app.duckdb"
-            let made = try ChildProcess.run(
-                duckdb,
-                [file],
-                input: """
-                    CREATE TABLE parents (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL);
-                    CREATE TABLE events (id BIGINT PRIMARY KEY, parent_id INTEGER REFERENCES parents(id),
-                        happened TIMESTAMP, day DATE, flag BOOLEAN, amount DECIMAL(12,3), ratio DOUBLE, u UUID,
-                        tags VARCHAR[], note VARCHAR);
-                    INSERT INTO parents VALUES (1, 'one'), (2, 'twö');
-                    INSERT INTO events VALUES
-                        (1, 1, '2024-01-02 03:04:05', '2024-01-02', true, 12.5, 0.5,
-                         'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', ['a', 'b c'], 'x'),
-                        (2, 2, '2024-02-29 23:59:59.25', '2024-02-29', false, -1.125, 1e10, NULL, [], NULL),
-                        (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '');
-                    """
+            let file = try project.duckDBFile(
+                "app.duckdb",
+                """
+                CREATE TABLE parents (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL);
+                CREATE TABLE events (id BIGINT PRIMARY KEY, parent_id INTEGER REFERENCES parents(id),
+                    happened TIMESTAMP, day DATE, flag BOOLEAN, amount DECIMAL(12,3), ratio DOUBLE, u UUID,
+                    tags VARCHAR[], note VARCHAR);
+                INSERT INTO parents VALUES (1, 'one'), (2, 'twö');
+                INSERT INTO events VALUES
+                    (1, 1, '2024-01-02 03:04:05', '2024-01-02', true, 12.5, 0.5,
+                     'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', ['a', 'b c'], 'x'),
+                    (2, 2, '2024-02-29 23:59:59.25', '2024-02-29', false, -1.125, 1e10, NULL, [], NULL),
+                    (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '');
+                """,
+                duckdb: duckdb
             )
-            #expect(made.status == .exited(0), "\(made.combinedOutput)")
             #expect(try project.migrate("revision", "--from", file, "-m", "from duckdb").status == .exited(0))
             #expect(try project.migrate("upgrade", "head").status == .exited(0))
             let imported = try project.migrate("import", file, "--verify", "full")

@@ -1,8 +1,9 @@
-import MigrateKit
 import MigrateTestSupport
 import PostgresClient
 import SystemProcess
 import Testing
+
+@testable import MigrateKit
 
 /// Reading DuckDB files, made by the tests with the same `duckdb` program the reader uses (`scripts/install-deps`
 /// installs it).

@@ -1,3 +1,5 @@
+@testable import MigrateKit
+
 /// The conversion rules of revision 7f41c9a2e806 for ids and timestamps, restated in Swift from its header so
 /// the data tests have an oracle that does not share the revision's SQL.
 enum Phase1Conversion {
@@ -117,12 +119,13 @@ enum Phase1Conversion {
             }
             guard scanner.atEnd else { return nil }
         }
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= GregorianCalendar.daysIn(month: month, year: year),
             hour < 24 || (hour == 24 && minute == 0 && seconds == 0), minute <= 59, seconds <= 60
         else { return nil }
 
         let microsecondsPerMinute: Int64 = 60_000_000
-        var micros = Int64(daysFromCivil(year, month, day)) * 1440 * microsecondsPerMinute
+        let days = GregorianCalendar.daysSince1970(year: year, month: month, day: day)
+        var micros = Int64(days) * 1440 * microsecondsPerMinute
         micros += Int64(hour * 60 + minute) * microsecondsPerMinute
         micros += Int64((seconds * 1_000_000).rounded(.toNearestOrEven))
         micros -= Int64(offsetMinutes) * microsecondsPerMinute
@@ -134,7 +137,7 @@ enum Phase1Conversion {
         let microsPerDay: Int64 = 86_400_000_000
         let days = micros >= 0 ? micros / microsPerDay : (micros - microsPerDay + 1) / microsPerDay
         var rest = micros - days * microsPerDay
-        let (year, month, day) = civilFromDays(Int(days))
+        let (year, month, day) = GregorianCalendar.civilDate(daysSince1970: Int(days))
         let hour = rest / 3_600_000_000
         rest %= 3_600_000_000
         let minute = rest / 60_000_000
@@ -147,40 +150,6 @@ enum Phase1Conversion {
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
             + ".\(pad(fraction, 6))"
-    }
-
-    private static func isLeapYear(_ year: Int) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    }
-
-    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Reads ASCII digits and punctuation from the front of a byte string.

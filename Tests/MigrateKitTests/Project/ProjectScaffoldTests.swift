@@ -26,7 +26,7 @@ import Testing
         ("a\"b", #""a\"b""#), ("a\\b", #""a\\b""#), ("tab\there", #""tab\there""#), ("\u{1}", #""\u0001""#),
     ])
     func tomlStringsAreEscaped(value: String, expected: String) {
-        #expect(ProjectScaffold.tomlString(value) == expected)
+        #expect(ConfigurationSchema.basicString(value) == expected)
     }
 
     @Test func existingPathsNameTheOutermostOnly() throws {

@@ -12,10 +12,8 @@ import Testing
     @Test func busyLockTimesOutWithExit5NamingTheHolder() throws {
         try MigrateProject.with { project in
             try project.write(Self.revisions)
-            let holder = try project.database.connect()
+            let holder = try Self.holdLock(in: project, as: "lock-holder-test")
             defer { holder.close() }
-            try holder.execute("SET application_name = 'lock-holder-test'")
-            try holder.execute("SELECT pg_advisory_lock(\(VersionTable().lockKey))")
 
             let output = try project.migrate("upgrade", "--lock-wait", "1s")
             #expect(output.status == .exited(5), "\(output.combinedOutput)")
@@ -38,9 +36,8 @@ import Testing
     @Test func runWaitsForTheHolderAndThenApplies() throws {
         try MigrateProject.with { project in
             try project.write(Self.revisions)
-            let holder = try project.database.connect()
+            let holder = try Self.holdLock(in: project)
             defer { holder.close() }
-            try holder.execute("SELECT pg_advisory_lock(\(VersionTable().lockKey))")
 
             let process = try MigrateExecutable.start(
                 ["upgrade", "--lock-wait", "10s"],
@@ -63,12 +60,20 @@ import Testing
             try project.write(Self.revisions)
             try project.directory.write("migrate.toml", "[migrations]\nversion_table = \"other_versions\"\n")
             #expect(VersionTable(name: "other_versions").lockKey != VersionTable().lockKey)
-            let holder = try project.database.connect()
+            let holder = try Self.holdLock(in: project)
             defer { holder.close() }
-            try holder.execute("SELECT pg_advisory_lock(\(VersionTable().lockKey))")
             let output = try project.migrate("upgrade", "--lock-wait", "1s")
             #expect(output.status == .exited(0), "\(output.combinedOutput)")
             #expect(!output.standardError.contains("waiting for the migration lock"))
         }
+    }
+
+    /// A session of the test's own that takes the default version table's migration lock, as another deployer
+    /// would; the caller closes it.
+    static func holdLock(in project: MigrateProject, as applicationName: String? = nil) throws -> PostgresConnection {
+        let holder = try project.database.connect()
+        if let applicationName { try holder.execute("SET application_name = '\(applicationName)'") }
+        try holder.execute("SELECT pg_advisory_lock(\(VersionTable().lockKey))")
+        return holder
     }
 }
