@@ -8,6 +8,16 @@ struct AutogenerateTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// A project whose desired schema is `schema.sql` and whose only revision, `aaaaaaaaaaaa`, has these sections.
+    static func writeProject(_ project: TemporaryDirectory, baseUp: String, baseDown: String) throws {
+        try project.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
+        try project.write(
+            "migrations/versions/aaaaaaaaaaaa_base.sql",
+            "-- migrate:revision aaaaaaaaaaaa\n-- migrate:down_revision none\n-- migrate:message base\n"
+                + "-- migrate:up\n\(baseUp)\n-- migrate:down\n\(baseDown)\n"
+        )
+    }
+
     @Test func repositoryMigrationsAgreeWithTheDeclarativeSchema() throws {
         try TestDatabase.with { database in
             let output = try MigrateExecutable.run(
@@ -22,18 +32,13 @@ struct AutogenerateTests {
     @Test func autogenerateWritesARevisionThatConverges() throws {
         try TestDatabase.with { database in
             try TemporaryDirectory.with { project in
-                try project.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
-                try project.write(
-                    "migrations/versions/aaaaaaaaaaaa_base.sql",
-                    """
-                    -- migrate:revision aaaaaaaaaaaa
-                    -- migrate:down_revision none
-                    -- migrate:message base
-                    -- migrate:up
+                try Self.writeProject(
+                    project,
+                    baseUp: """
                     CREATE TABLE "Items" (id int PRIMARY KEY, name text);
-                    -- migrate:down
+                    """,
+                    baseDown: """
                     DROP TABLE "Items";
-
                     """
                 )
                 try project.write(
@@ -92,24 +97,19 @@ struct AutogenerateTests {
     @Test func autogenerateWritesALockSafeSeries() throws {
         try TestDatabase.with { database in
             try TemporaryDirectory.with { project in
-                try project.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
-                try project.write(
-                    "migrations/versions/aaaaaaaaaaaa_base.sql",
-                    """
-                    -- migrate:revision aaaaaaaaaaaa
-                    -- migrate:down_revision none
-                    -- migrate:message base
-                    -- migrate:up
+                try Self.writeProject(
+                    project,
+                    baseUp: """
                     CREATE TYPE state AS ENUM ('new', 'done');
                     CREATE TABLE accounts (id int PRIMARY KEY, email text, legacy text NOT NULL);
                     CREATE TABLE orders (id int PRIMARY KEY, account_id int, note text);
                     INSERT INTO accounts VALUES (1, 'a@example.com', 'x'), (2, 'b@example.com', 'y');
                     INSERT INTO orders VALUES (10, 1, 'first'), (11, 2, NULL);
-                    -- migrate:down
+                    """,
+                    baseDown: """
                     DROP TABLE orders;
                     DROP TABLE accounts;
                     DROP TYPE state;
-
                     """
                 )
                 try project.write(
@@ -195,20 +195,15 @@ struct AutogenerateTests {
     /// transaction, so its failure rolls back all of it and leaves only the labels.
     @Test func enumLabelsUsedByTheChangeComeFirstInARevisionOfTheirOwn() throws {
         try MigrateProject.with { project in
-            try project.directory.write("migrate.toml", "[autogenerate]\nschema = \"schema.sql\"\n")
-            try project.directory.write(
-                "migrations/versions/aaaaaaaaaaaa_base.sql",
-                """
-                -- migrate:revision aaaaaaaaaaaa
-                -- migrate:down_revision none
-                -- migrate:message base
-                -- migrate:up
+            try Self.writeProject(
+                project.directory,
+                baseUp: """
                 CREATE TYPE mood AS ENUM ('happy', 'sad');
                 CREATE TABLE t (id int PRIMARY KEY, n int);
-                -- migrate:down
+                """,
+                baseDown: """
                 DROP TABLE t;
                 DROP TYPE mood;
-
                 """
             )
             try project.directory.write(

@@ -31,6 +31,27 @@ enum DiffHarness {
         return names
     }
 
+    /// Three scratch databases for a fixture pair: `source` and `fresh` hold A, `target` holds B. `setUp` (the
+    /// roles privilege fixtures name) runs first.
+    static func withPair(
+        from sourceSQL: String,
+        to targetSQL: String,
+        setUp setUpSQL: String?,
+        _ body: (_ source: TestDatabase, _ target: TestDatabase, _ fresh: TestDatabase) throws -> Void
+    ) throws {
+        try TestDatabase.with { source in
+            try TestDatabase.with { target in
+                try TestDatabase.with { fresh in
+                    if let setUpSQL { try setUp(setUpSQL, through: source) }
+                    try build(sourceSQL, in: source)
+                    try build(targetSQL, in: target)
+                    try build(sourceSQL, in: fresh)
+                    try body(source, target, fresh)
+                }
+            }
+        }
+    }
+
     static func read(_ relativePath: String) throws -> String {
         try String(contentsOfFile: fixturesDirectory + "/" + relativePath, encoding: .utf8)
     }

@@ -75,55 +75,48 @@ import Testing
         var options = options
         options.comparesPrivileges = setUp != nil
         let privileges = options.comparesPrivileges
-        try TestDatabase.with { source in
-            try TestDatabase.with { target in
-                try TestDatabase.with { fresh in
-                    if let setUp { try DiffHarness.setUp(setUp, through: source) }
-                    try DiffHarness.build(sourceSQL, in: source)
-                    try DiffHarness.build(targetSQL, in: target)
-                    try DiffHarness.build(sourceSQL, in: fresh)
-                    let before = try DiffHarness.snapshot(source, privileges: privileges)
-                    let desired = try DiffHarness.snapshot(target, privileges: privileges)
-                    let plan = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
-                    #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
-                    // MIGRATE_DIFF_SHOW=<fixture> prints the plan, for working on a fixture.
-                    if ProcessInfo.processInfo.environment["MIGRATE_DIFF_SHOW"] == fixture {
-                        print("-- up\n\(plan.upSQL)-- down\n\(plan.downSQL)-- warnings\n\(plan.warnings)")
-                    }
-
-                    #expect(!plan.warnings.contains { $0.contains("dependency cycle") }, "\(fixture): \(plan.warnings)")
-                    // Same inputs, same bytes.
-                    let again = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
-                    #expect(again == plan)
-
-                    try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
-                    let migrated = try DiffHarness.snapshot(source, privileges: privileges)
-                    let recheck = SchemaDiffOptions(comparesPrivileges: privileges)
-                    let remaining = try DiffHarness.plan(from: migrated, to: desired, in: target, options: recheck)
-                    #expect(
-                        remaining.up.isEmpty,
-                        "\(fixture): up does not converge:\n\(remaining.upSQL)\nplan was:\n\(plan.upSQL)"
-                    )
-                    let upDifference = try DiffHarness.schemaDifference(source, target, privileges: privileges)
-                    #expect(upDifference == nil, "\(fixture): pg_dump differs after up:\n\(upDifference ?? "")")
-
-                    try DiffHarness.apply(
-                        plan.down,
-                        nonTransactional: plan.downNonTransactionalReason != nil,
-                        to: source
-                    )
-                    let reverted = try DiffHarness.snapshot(source, privileges: privileges)
-                    let original = try DiffHarness.snapshot(fresh, privileges: privileges)
-                    let leftover = try DiffHarness.plan(from: reverted, to: original, in: fresh, options: recheck)
-                    #expect(
-                        leftover.up.isEmpty,
-                        "\(fixture): down does not converge:\n\(leftover.upSQL)\nplan was:\n\(plan.downSQL)"
-                    )
-                    let downDifference = try DiffHarness.schemaDifference(source, fresh, privileges: privileges)
-                    #expect(downDifference == nil, "\(fixture): pg_dump differs after down:\n\(downDifference ?? "")")
-                }
+        try DiffHarness.withPair(from: sourceSQL, to: targetSQL, setUp: setUp) { source, target, fresh in
+            let before = try DiffHarness.snapshot(source, privileges: privileges)
+            let desired = try DiffHarness.snapshot(target, privileges: privileges)
+            let plan = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
+            #expect(!plan.isEmpty, "\(fixture): the two schemas should differ")
+            // MIGRATE_DIFF_SHOW=<fixture> prints the plan, for working on a fixture.
+            if ProcessInfo.processInfo.environment["MIGRATE_DIFF_SHOW"] == fixture {
+                print("-- up\n\(plan.upSQL)-- down\n\(plan.downSQL)-- warnings\n\(plan.warnings)")
             }
+
+            #expect(!plan.warnings.contains { $0.contains("dependency cycle") }, "\(fixture): \(plan.warnings)")
+            // Same inputs, same bytes.
+            let again = try DiffHarness.plan(from: before, to: desired, in: target, options: options)
+            #expect(again == plan)
+
+            try DiffHarness.apply(plan.up, nonTransactional: plan.requiresNonTransactional, to: source)
+            try expectArrival(fixture, "up", on: source, at: target, plannedSQL: plan.upSQL, privileges: privileges)
+            try DiffHarness.apply(plan.down, nonTransactional: plan.downNonTransactionalReason != nil, to: source)
+            try expectArrival(fixture, "down", on: source, at: fresh, plannedSQL: plan.downSQL, privileges: privileges)
         }
+    }
+
+    /// Expects `source`, after one direction's statements ran, to have `goal`'s schema: nothing left to plan, and
+    /// the same `pg_dump`.
+    private static func expectArrival(
+        _ fixture: String,
+        _ direction: String,
+        on source: TestDatabase,
+        at goal: TestDatabase,
+        plannedSQL: String,
+        privileges: Bool
+    ) throws {
+        let reached = try DiffHarness.snapshot(source, privileges: privileges)
+        let left = try DiffHarness.plan(
+            from: reached,
+            to: try DiffHarness.snapshot(goal, privileges: privileges),
+            in: goal,
+            options: SchemaDiffOptions(comparesPrivileges: privileges)
+        )
+        #expect(left.up.isEmpty, "\(fixture): \(direction) does not converge:\n\(left.upSQL)\nplan was:\n\(plannedSQL)")
+        let difference = try DiffHarness.schemaDifference(source, goal, privileges: privileges)
+        #expect(difference == nil, "\(fixture): pg_dump differs after \(direction):\n\(difference ?? "")")
     }
 
     /// Renames a fixture asks for, one `--rename` argument per line of its `renames.txt`.
