@@ -81,7 +81,12 @@ struct CatalogAssembly {
         readForeignTables(try query(CatalogQueries.foreignTables, "foreign tables"))
         readPolicies(try query(CatalogQueries.policies, "policies"))
         readCasts(try query(CatalogQueries.casts, "casts"))
-        readDefinedObjects(try query(CatalogQueries.definedObjects, "rules, operators, casts and text search objects"))
+        // Most schemas have none of these, and the query that composes them costs tens of milliseconds to plan.
+        if try query(CatalogQueries.anyDefinedObject, "rules, operators, casts and text search objects").first?
+            .bool("present") == true
+        {
+            readDefinedObjects(try query(CatalogQueries.definedObjects, "rules, operators, casts and text search objects"))
+        }
         readDependencies(try query(CatalogQueries.dependencies, "dependencies"))
         for (setting, objects) in uncompared.sorted(by: { $0.key < $1.key }) {
             let list = objects.sorted()

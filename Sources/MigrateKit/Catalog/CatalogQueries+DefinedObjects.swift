@@ -1,4 +1,24 @@
 extension CatalogQueries {
+    /// Whether the database holds any object ``definedObjects`` reads (or an extension's, which it leaves out):
+    /// anything past the built-in OIDs in their catalogs. Cheap to plan and run, unlike ``definedObjects``.
+    static let anyDefinedObject = """
+        SELECT EXISTS (SELECT FROM pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
+            OR EXISTS (SELECT FROM pg_operator WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_opclass WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_opfamily WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_cast WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_conversion WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_ts_config WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_ts_dict WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_ts_parser WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_ts_template WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_statistic_ext WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_event_trigger)
+            OR EXISTS (SELECT FROM pg_language WHERE oid >= 16384)
+            OR EXISTS (SELECT FROM pg_transform)
+            OR EXISTS (SELECT FROM pg_am WHERE oid >= 16384) AS present
+        """
+
     /// Objects one `CREATE` statement defines (``CatalogDefinedObject``), every kind in one query: the
     /// statement composed from the catalog, names qualified (the session's `search_path` is empty, so
     /// `regproc`, `regoperator`, `regdictionary` and `format_type` qualify all but `pg_catalog`'s), what can
