@@ -22,45 +22,37 @@ import Testing
         try MigrateProject.with { project in
             try project.write(Self.history)
 
-            func step(_ arguments: String..., expect revision: String?, line: String) throws {
+            // Each step: the arguments, the revision current after it (nil: none) and a line it prints.
+            let steps: [(arguments: [String], revision: String?, line: String)] = [
+                (["upgrade", "c002"], "c002", "upgraded to c002 (Revision c002): 2 revision(s)"),
+                (["upgrade", "+1"], "c003", "applied c003"),
+                (["upgrade", "c003+2"], "c005", "upgraded to c005 (Revision c005): 2 revision(s)"),
+                (["upgrade", "f6a7"], "f6a7b8c9d0e1", "applied f6a7b8c9d0e1"),
+                (["downgrade", "-1"], "c005", "reverted f6a7b8c9d0e1"),
+                (["downgrade", "c003"], "c003", "downgraded to c003 (Revision c003): 2 revision(s)"),
+                (["downgrade", "c003-1"], "c002", "reverted c003"),
+                (
+                    ["upgrade", "core@head"], "f6a7b8c9d0e1",
+                    "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 4 revision(s)"
+                ),
+                (["downgrade", "core@-2"], "c004", "downgraded to c004 (Revision c004): 2 revision(s)"),
+                (
+                    ["upgrade", "head"], "f6a7b8c9d0e1",
+                    "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 2 revision(s)"
+                ),
+                (["upgrade", "heads"], "f6a7b8c9d0e1", "nothing to do: the database is already there"),
+                (["downgrade", "base"], nil, "downgraded to base: 6 revision(s)"),
+                (["upgrade"], "f6a7b8c9d0e1", "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 6 revision(s)"),
+            ]
+            for (arguments, revision, line) in steps {
+                let command = arguments.joined(separator: " ")
                 let output = try project.migrate(arguments: arguments)
-                #expect(output.status == .exited(0), "\(arguments.joined(separator: " ")): \(output.combinedOutput)")
-                #expect(
-                    output.standardError.contains(line),
-                    "\(arguments.joined(separator: " ")): \(output.standardError)"
-                )
-                #expect(try project.current() == (revision.map { [$0] } ?? []), "after \(arguments)")
+                #expect(output.status == .exited(0), "\(command): \(output.combinedOutput)")
+                #expect(output.standardError.contains(line), "\(command): \(output.standardError)")
+                #expect(try project.current() == (revision.map { [$0] } ?? []), "after \(command)")
                 let applied = revision.map(Self.through) ?? []
-                #expect(try project.tables() == project.expectedTables(applied), "after \(arguments)")
+                #expect(try project.tables() == project.expectedTables(applied), "after \(command)")
             }
-
-            try step("upgrade", "c002", expect: "c002", line: "upgraded to c002 (Revision c002): 2 revision(s)")
-            try step("upgrade", "+1", expect: "c003", line: "applied c003")
-            try step("upgrade", "c003+2", expect: "c005", line: "upgraded to c005 (Revision c005): 2 revision(s)")
-            try step("upgrade", "f6a7", expect: "f6a7b8c9d0e1", line: "applied f6a7b8c9d0e1")
-            try step("downgrade", "-1", expect: "c005", line: "reverted f6a7b8c9d0e1")
-            try step("downgrade", "c003", expect: "c003", line: "downgraded to c003 (Revision c003): 2 revision(s)")
-            try step("downgrade", "c003-1", expect: "c002", line: "reverted c003")
-            try step(
-                "upgrade",
-                "core@head",
-                expect: "f6a7b8c9d0e1",
-                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 4 revision(s)"
-            )
-            try step("downgrade", "core@-2", expect: "c004", line: "downgraded to c004 (Revision c004): 2 revision(s)")
-            try step(
-                "upgrade",
-                "head",
-                expect: "f6a7b8c9d0e1",
-                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 2 revision(s)"
-            )
-            try step("upgrade", "heads", expect: "f6a7b8c9d0e1", line: "nothing to do: the database is already there")
-            try step("downgrade", "base", expect: nil, line: "downgraded to base: 6 revision(s)")
-            try step(
-                "upgrade",
-                expect: "f6a7b8c9d0e1",
-                line: "upgraded to f6a7b8c9d0e1 (Revision f6a7b8c9d0e1): 6 revision(s)"
-            )
         }
     }
 

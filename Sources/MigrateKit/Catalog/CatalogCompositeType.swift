@@ -17,10 +17,11 @@ package struct CatalogCompositeType: Hashable, Sendable {
     }
 }
 
-/// An attribute of a composite type.
+/// An attribute of a composite type, or a column of a view (``ViewColumn``).
 package struct CompositeAttribute: Hashable, Sendable {
     package var name: String
-    /// The type with modifiers and, when it is not the type's default, ` COLLATE "s"."c"`.
+    /// The type with modifiers and, for a composite type's attribute whose collation is not the type's default,
+    /// ` COLLATE "s"."c"`.
     package var type: String
     package var comment: String?
 

@@ -24,8 +24,9 @@ extension CatalogQueries {
     /// `regproc`, `regoperator`, `regdictionary` and `format_type` qualify all but `pg_catalog`'s), what can
     /// change in place as `settings` (key, value, key, value...), and `pg_identify_object`'s identity.
     ///
-    /// Extension members are left out in each branch (as an array, which plans faster than an anti-join),
-    /// before any definition is composed: an extension such as btree_gist brings hundreds.
+    /// Extension members are left out in each branch (``notExtensionMember(_:_:)``: as an array, which plans
+    /// faster than an anti-join), before any definition is composed: an extension such as btree_gist brings
+    /// hundreds.
     ///
     /// An operator class lists the members that depend on it; the members of its family that depend on the
     /// family alone (loose members, and cross-type members PostgreSQL moves there) are the family's
@@ -66,8 +67,7 @@ extension CatalogQueries {
                 CASE WHEN r.ev_enabled <> 'O' THEN ARRAY['enabled', r.ev_enabled::text] END
             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
             WHERE r.rulename <> '_RETURN' AND c.relnamespace = ANY($1::oid[])
-                AND r.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_rewrite'::regclass
-                    AND deptype = 'e'))
+                AND \(notExtensionMember("r", "pg_rewrite"))
             UNION ALL
             SELECT 'pg_operator'::regclass, o.oid, 'OPERATOR', o.oprnamespace, o.oprname::text, NULL,
                 ' (' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END || ', '
@@ -92,8 +92,7 @@ extension CatalogQueries {
             LEFT JOIN pg_operator g ON g.oid = o.oprnegate
             LEFT JOIN pg_namespace gn ON gn.oid = g.oprnamespace
             WHERE o.oprnamespace = ANY($1::oid[]) AND o.oprcode <> 0
-                AND o.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_operator'::regclass
-                    AND deptype = 'e'))
+                AND \(notExtensionMember("o", "pg_operator"))
             UNION ALL
             SELECT 'pg_opfamily'::regclass, f.oid, 'OPERATOR FAMILY', f.opfnamespace, f.opfname::text, NULL,
                 ' USING ' || quote_ident(a.amname),
@@ -106,9 +105,7 @@ extension CatalogQueries {
             FROM pg_opfamily f
             JOIN pg_namespace n ON n.oid = f.opfnamespace
             JOIN pg_am a ON a.oid = f.opfmethod
-            WHERE f.opfnamespace = ANY($1::oid[])
-                AND f.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_opfamily'::regclass
-                    AND deptype = 'e'))
+            WHERE f.opfnamespace = ANY($1::oid[]) AND \(notExtensionMember("f", "pg_opfamily"))
             UNION ALL
             SELECT 'pg_opclass'::regclass, c.oid, 'OPERATOR CLASS', c.opcnamespace, c.opcname::text, NULL,
                 ' USING ' || quote_ident(a.amname),
@@ -126,9 +123,7 @@ extension CatalogQueries {
             JOIN pg_am a ON a.oid = c.opcmethod
             JOIN pg_opfamily f ON f.oid = c.opcfamily
             JOIN pg_namespace fn ON fn.oid = f.opfnamespace
-            WHERE c.opcnamespace = ANY($1::oid[])
-                AND c.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_opclass'::regclass
-                    AND deptype = 'e'))
+            WHERE c.opcnamespace = ANY($1::oid[]) AND \(notExtensionMember("c", "pg_opclass"))
             UNION ALL
             SELECT 'pg_cast'::regclass, c.oid, 'CAST', NULL, NULL, NULL,
                 '(' || format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL) || ')',
@@ -149,9 +144,7 @@ extension CatalogQueries {
                     || ' FROM ' || c.conproc::regproc::text,
                 NULL
             FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
-            WHERE c.connamespace = ANY($1::oid[])
-                AND c.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_conversion'::regclass
-                    AND deptype = 'e'))
+            WHERE c.connamespace = ANY($1::oid[]) AND \(notExtensionMember("c", "pg_conversion"))
             UNION ALL
             SELECT 'pg_ts_parser'::regclass, p.oid, 'TEXT SEARCH PARSER', p.prsnamespace, p.prsname::text, NULL, '',
                 'CREATE TEXT SEARCH PARSER ' || quote_ident(n.nspname) || '.' || quote_ident(p.prsname) || ' ('
@@ -161,9 +154,7 @@ extension CatalogQueries {
                     CASE WHEN p.prsheadline <> 0 THEN 'HEADLINE = ' || p.prsheadline::regproc::text END) || ')',
                 NULL
             FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace
-            WHERE p.prsnamespace = ANY($1::oid[])
-                AND p.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_ts_parser'::regclass
-                    AND deptype = 'e'))
+            WHERE p.prsnamespace = ANY($1::oid[]) AND \(notExtensionMember("p", "pg_ts_parser"))
             UNION ALL
             SELECT 'pg_ts_template'::regclass, t.oid, 'TEXT SEARCH TEMPLATE', t.tmplnamespace, t.tmplname::text, NULL,
                 '',
@@ -173,9 +164,7 @@ extension CatalogQueries {
                     'LEXIZE = ' || t.tmpllexize::regproc::text) || ')',
                 NULL
             FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
-            WHERE t.tmplnamespace = ANY($1::oid[])
-                AND t.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_ts_template'::regclass
-                    AND deptype = 'e'))
+            WHERE t.tmplnamespace = ANY($1::oid[]) AND \(notExtensionMember("t", "pg_ts_template"))
             UNION ALL
             SELECT 'pg_ts_dict'::regclass, d.oid, 'TEXT SEARCH DICTIONARY', d.dictnamespace, d.dictname::text, NULL, '',
                 'CREATE TEXT SEARCH DICTIONARY ' || quote_ident(n.nspname) || '.' || quote_ident(d.dictname)
@@ -184,9 +173,7 @@ extension CatalogQueries {
                 NULL
             FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
             JOIN pg_ts_template t ON t.oid = d.dicttemplate JOIN pg_namespace tn ON tn.oid = t.tmplnamespace
-            WHERE d.dictnamespace = ANY($1::oid[])
-                AND d.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_ts_dict'::regclass
-                    AND deptype = 'e'))
+            WHERE d.dictnamespace = ANY($1::oid[]) AND \(notExtensionMember("d", "pg_ts_dict"))
             UNION ALL
             SELECT 'pg_ts_config'::regclass, c.oid, 'TEXT SEARCH CONFIGURATION', c.cfgnamespace, c.cfgname::text, NULL,
                 '',
@@ -201,18 +188,14 @@ extension CatalogQueries {
                     ORDER BY mapping.alias, u.i)
             FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
             JOIN pg_ts_parser p ON p.oid = c.cfgparser JOIN pg_namespace pn ON pn.oid = p.prsnamespace
-            WHERE c.cfgnamespace = ANY($1::oid[])
-                AND c.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_ts_config'::regclass
-                    AND deptype = 'e'))
+            WHERE c.cfgnamespace = ANY($1::oid[]) AND \(notExtensionMember("c", "pg_ts_config"))
             UNION ALL
             SELECT 'pg_statistic_ext'::regclass, s.oid, 'STATISTICS', s.stxnamespace, s.stxname::text, s.stxrelid, '',
                 pg_get_statisticsobjdef(s.oid),
                 CASE WHEN COALESCE(to_jsonb(s) ->> 'stxstattarget', '-1') <> '-1'
                     THEN ARRAY['statistics', to_jsonb(s) ->> 'stxstattarget'] END
             FROM pg_statistic_ext s
-            WHERE s.stxnamespace = ANY($1::oid[])
-                AND s.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_statistic_ext'::regclass
-                    AND deptype = 'e'))
+            WHERE s.stxnamespace = ANY($1::oid[]) AND \(notExtensionMember("s", "pg_statistic_ext"))
             UNION ALL
             SELECT 'pg_event_trigger'::regclass, e.oid, 'EVENT TRIGGER', NULL, e.evtname::text, NULL, '',
                 'CREATE EVENT TRIGGER ' || quote_ident(e.evtname) || ' ON ' || quote_ident(e.evtevent)
@@ -221,8 +204,7 @@ extension CatalogQueries {
                     || ' EXECUTE FUNCTION ' || e.evtfoid::regproc::text || '()',
                 CASE WHEN e.evtenabled <> 'O' THEN ARRAY['enabled', e.evtenabled::text] END
             FROM pg_event_trigger e
-            WHERE e.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_event_trigger'::regclass
-                AND deptype = 'e'))
+            WHERE \(notExtensionMember("e", "pg_event_trigger"))
             UNION ALL
             SELECT 'pg_language'::regclass, l.oid, 'LANGUAGE', NULL, l.lanname::text, NULL, '',
                 'CREATE ' || CASE WHEN l.lanpltrusted THEN 'TRUSTED ' ELSE '' END
@@ -232,8 +214,7 @@ extension CatalogQueries {
                     || CASE WHEN l.lanvalidator <> 0 THEN ' VALIDATOR ' || l.lanvalidator::regproc::text ELSE '' END,
                 NULL
             FROM pg_language l WHERE l.oid >= 16384
-                AND l.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_language'::regclass
-                    AND deptype = 'e'))
+                AND \(notExtensionMember("l", "pg_language"))
             UNION ALL
             SELECT 'pg_transform'::regclass, t.oid, 'TRANSFORM', NULL, NULL, NULL,
                 'FOR ' || format_type(t.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname),
@@ -245,8 +226,7 @@ extension CatalogQueries {
                             THEN 'TO SQL WITH FUNCTION ' || t.trftosql::regprocedure::text END) || ')',
                 NULL
             FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang
-            WHERE t.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_transform'::regclass
-                AND deptype = 'e'))
+            WHERE \(notExtensionMember("t", "pg_transform"))
             UNION ALL
             SELECT 'pg_am'::regclass, a.oid, 'ACCESS METHOD', NULL, a.amname::text, NULL, '',
                 'CREATE ACCESS METHOD ' || quote_ident(a.amname) || ' TYPE '
@@ -254,11 +234,16 @@ extension CatalogQueries {
                     || ' HANDLER ' || a.amhandler::regproc::text,
                 NULL
             FROM pg_am a WHERE a.oid >= 16384
-                AND a.oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = 'pg_am'::regclass
-                    AND deptype = 'e'))
+                AND \(notExtensionMember("a", "pg_am"))
         )
         SELECT f.class::oid AS class, f.oid, f.kind, f.schema_oid, f.name, f.relation_oid, f.signature, f.definition,
             f.settings, i.identity, obj_description(f.oid, f.class::regclass::name) AS comment
         FROM found f, LATERAL pg_identify_object(f.class, f.oid, 0) i
         """
+
+    /// The condition that the row `alias` of the catalog `catalog` is no extension's member.
+    private static func notExtensionMember(_ alias: String, _ catalog: String) -> String {
+        "\(alias).oid <> ALL (ARRAY(SELECT objid FROM pg_depend WHERE classid = '\(catalog)'::regclass"
+            + " AND deptype = 'e'))"
+    }
 }

@@ -29,15 +29,5 @@ package struct CatalogView: Hashable, Sendable {
     }
 }
 
-/// An output column of a view.
-package struct ViewColumn: Hashable, Sendable {
-    package var name: String
-    package var type: String
-    package var comment: String?
-
-    package init(name: String, type: String, comment: String? = nil) {
-        self.name = name
-        self.type = type
-        self.comment = comment
-    }
-}
+/// An output column of a view: an attribute of the view's row type, as PostgreSQL keeps it.
+package typealias ViewColumn = CompositeAttribute

@@ -147,37 +147,29 @@ private struct Scanner {
     }
 
     private mutating func scanArray() -> Bool {
-        advance()  // [
-        while true {
-            skipSpacesNewlinesAndComments()
-            switch current {
-            case nil:
-                return false
-            case "]":
-                advance()
-                return true
-            case ",":
-                advance()
-            default:
-                guard scanValue(in: nil) else { return false }
-            }
-        }
+        scanList(closedBy: "]") { scanner in scanner.scanValue(in: nil) }
     }
 
     private mutating func scanInlineTable(_ path: [String]?) -> Bool {
-        advance()  // {
+        scanList(closedBy: "}") { scanner in scanner.scanKeyValue(in: path) }
+    }
+
+    /// Scans an array or inline table from its opening bracket to `close`, each comma-separated element with
+    /// `element`; `false` when the text ends first or an element cannot be read.
+    private mutating func scanList(closedBy close: Unicode.Scalar, _ element: (inout Scanner) -> Bool) -> Bool {
+        advance()  // [ or {
         while true {
             skipSpacesNewlinesAndComments()
             switch current {
             case nil:
                 return false
-            case "}":
+            case close:
                 advance()
                 return true
             case ",":
                 advance()
             default:
-                guard scanKeyValue(in: path) else { return false }
+                guard element(&self) else { return false }
             }
         }
     }

@@ -80,10 +80,27 @@ package final class DefinitionCanonicalizer {
         return result
     }
 
-    private func copy(_ table: ObjectName, as temporary: String) throws {
-        try connection.execute(
-            "CREATE TEMP TABLE \(SQLRenderer.name(temporary)) (LIKE \(SQLRenderer.name(table)))"
-        )
+    /// Applies `round` until the text stops changing, each time on a new temporary copy of `table`; `round`
+    /// gets the text and the copy's name (plain; `pg_temp.` and the quoted name make the relation).
+    private func onCopy(
+        of table: ObjectName,
+        _ kind: String,
+        _ text: String,
+        _ round: (_ text: String, _ copy: String) throws -> String?
+    ) -> String? {
+        fixedPoint(kind, text) { text in
+            scratch { temporary in
+                try connection.execute(
+                    "CREATE TEMP TABLE \(SQLRenderer.name(temporary)) (LIKE \(SQLRenderer.name(table)))"
+                )
+                return try round(text, temporary)
+            }
+        }
+    }
+
+    /// A temporary object's name, schema-qualified and quoted.
+    private func relation(_ temporary: String) -> String {
+        "pg_temp." + SQLRenderer.name(temporary)
     }
 
     private func single(_ sql: String, _ parameters: [String?] = []) throws -> String? {
@@ -107,94 +124,72 @@ package final class DefinitionCanonicalizer {
     /// A table constraint definition (check, unique, primary key, exclusion) as `pg_get_constraintdef`
     /// prints it after re-creating it on a copy of `table`.
     package func constraint(_ definition: String, on table: ObjectName) -> String? {
-        fixedPoint("constraint \(table)", definition) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                try connection.execute("ALTER TABLE pg_temp.\(SQLRenderer.name(temporary)) ADD CONSTRAINT c \(text)")
-                return try single(
-                    "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass",
-                    ["pg_temp." + SQLRenderer.name(temporary)]
-                ).map { CatalogConstraint.splitDefinition($0).definition }
-            }
+        onCopy(of: table, "constraint \(table)", definition) { text, copy in
+            try connection.execute("ALTER TABLE \(relation(copy)) ADD CONSTRAINT c \(text)")
+            return try single(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass",
+                [relation(copy)]
+            ).map { CatalogConstraint.splitDefinition($0).definition }
         }
     }
 
     /// A column default expression of `table.column`.
     package func columnDefault(_ expression: String, table: ObjectName, column: String) -> String? {
-        fixedPoint("default \(table).\(column)", expression) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                let relation = "pg_temp." + SQLRenderer.name(temporary)
-                try connection.execute(
-                    "ALTER TABLE \(relation) ALTER COLUMN \(SQLRenderer.name(column)) SET DEFAULT \(text)"
-                )
-                return try storedExpression(of: column, in: relation)
-            }
+        onCopy(of: table, "default \(table).\(column)", expression) { text, copy in
+            try connection.execute(
+                "ALTER TABLE \(relation(copy)) ALTER COLUMN \(SQLRenderer.name(column)) SET DEFAULT \(text)"
+            )
+            return try storedExpression(of: column, in: relation(copy))
         }
     }
 
     /// A generation expression of a column of type `type` in `table`.
     package func generatedExpression(_ expression: String, type: String, table: ObjectName) -> String? {
-        fixedPoint("generated \(table) \(type)", expression) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                let relation = "pg_temp." + SQLRenderer.name(temporary)
-                try connection.execute(
-                    "ALTER TABLE \(relation) ADD COLUMN migrate_generated \(type) GENERATED ALWAYS AS (\(text)) STORED"
-                )
-                return try storedExpression(of: "migrate_generated", in: relation)
-            }
+        onCopy(of: table, "generated \(table) \(type)", expression) { text, copy in
+            try connection.execute(
+                "ALTER TABLE \(relation(copy)) ADD COLUMN migrate_generated \(type) GENERATED ALWAYS AS (\(text)) STORED"
+            )
+            return try storedExpression(of: "migrate_generated", in: relation(copy))
         }
     }
 
     /// An index body (what follows the table name in `pg_get_indexdef`) on `table`.
     package func indexBody(_ body: String, unique: Bool, table: ObjectName) -> String? {
-        fixedPoint("index \(table) \(unique)", body) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                let relation = "pg_temp." + SQLRenderer.name(temporary)
-                try connection.execute("CREATE \(unique ? "UNIQUE " : "")INDEX migrate_index ON \(relation)\(text)")
-                guard
-                    let definition = try single(
-                        "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = $1::regclass",
-                        [relation]
-                    ),
-                    let range = definition.firstRange(of: temporary)
-                else { return nil }
-                return String(definition[range.upperBound...])
-            }
+        onCopy(of: table, "index \(table) \(unique)", body) { text, copy in
+            try connection.execute("CREATE \(unique ? "UNIQUE " : "")INDEX migrate_index ON \(relation(copy))\(text)")
+            guard
+                let definition = try single(
+                    "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = $1::regclass",
+                    [relation(copy)]
+                ),
+                let range = definition.firstRange(of: copy)
+            else { return nil }
+            return String(definition[range.upperBound...])
         }
     }
 
     /// A policy's `USING` or `WITH CHECK` expression on `table`.
     package func policyExpression(_ expression: String, table: ObjectName) -> String? {
-        fixedPoint("policy \(table)", expression) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                let relation = "pg_temp." + SQLRenderer.name(temporary)
-                try connection.execute("CREATE POLICY migrate_policy ON \(relation) USING (\(text))")
-                return try single(
-                    "SELECT pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = $1::regclass",
-                    [relation]
-                )
-            }
+        onCopy(of: table, "policy \(table)", expression) { text, copy in
+            try connection.execute("CREATE POLICY migrate_policy ON \(relation(copy)) USING (\(text))")
+            return try single(
+                "SELECT pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = $1::regclass",
+                [relation(copy)]
+            )
         }
     }
 
     /// A trigger definition on `table`, as `pg_get_triggerdef` prints it.
     package func trigger(_ definition: String, table: ObjectName) -> String? {
         let printedTable = " ON \(DeparsedName.printed(table)) "
-        return fixedPoint("trigger \(table)", definition) { text in
-            scratch { temporary in
-                try copy(table, as: temporary)
-                let temporaryPrinted = " ON pg_temp.\(temporary) "
-                guard text.contains(printedTable) else { return nil }
-                try connection.execute(text.replacingFirst(printedTable, with: temporaryPrinted))
-                return try single(
-                    "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1::regclass",
-                    ["pg_temp." + SQLRenderer.name(temporary)]
-                )?.replacingFirst(temporaryPrinted, with: printedTable)
-            }
+        return onCopy(of: table, "trigger \(table)", definition) { text, copy in
+            let temporaryPrinted = " ON pg_temp.\(copy) "
+            guard text.contains(printedTable) else { return nil }
+            try connection.execute(text.replacingFirst(printedTable, with: temporaryPrinted))
+            return try single(
+                "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1::regclass",
+                [relation(copy)]
+            )?.replacingFirst(temporaryPrinted, with: printedTable)
         }
     }
 
@@ -202,9 +197,8 @@ package final class DefinitionCanonicalizer {
     package func viewQuery(_ query: String) -> String? {
         fixedPoint("view", query) { text in
             scratch { temporary in
-                let relation = "pg_temp." + SQLRenderer.name(temporary)
                 try connection.execute("CREATE TEMP VIEW \(SQLRenderer.name(temporary)) AS \(text)")
-                return try single("SELECT pg_get_viewdef($1::regclass)", [relation]).map(
+                return try single("SELECT pg_get_viewdef($1::regclass)", [relation(temporary)]).map(
                     CatalogAssembly.trimmedViewDefinition
                 )
             }
@@ -215,7 +209,7 @@ package final class DefinitionCanonicalizer {
     package func domainConstraint(_ definition: String, baseType: String) -> String? {
         fixedPoint("domain \(baseType)", definition) { text in
             scratch { temporary in
-                let domain = "pg_temp." + SQLRenderer.name(temporary)
+                let domain = relation(temporary)
                 try connection.execute("CREATE DOMAIN \(domain) AS \(baseType) CONSTRAINT c \(text)")
                 return try single(
                     "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = $1::regtype",
@@ -230,7 +224,7 @@ package final class DefinitionCanonicalizer {
     package func domainDefault(_ expression: String, baseType: String) -> String? {
         fixedPoint("domain default \(baseType)", expression) { text in
             scratch { temporary in
-                let domain = "pg_temp." + SQLRenderer.name(temporary)
+                let domain = relation(temporary)
                 try connection.execute("CREATE DOMAIN \(domain) AS \(baseType) DEFAULT \(text)")
                 return try single("SELECT pg_get_expr(typdefaultbin, 0) FROM pg_type WHERE oid = $1::regtype", [domain])
             }

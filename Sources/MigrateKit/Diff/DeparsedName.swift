@@ -36,36 +36,32 @@ enum DeparsedName {
         func isIdentifierPart(_ character: Character) -> Bool {
             character == "_" || character == "$" || character.isLetter || character.isNumber
         }
+        /// Where the quoted token starting at `start` ends: its closing quote (a doubled quote inside does not
+        /// close it, nor does a backslashed one in an `E'...'` string), or the end of the text.
+        func closingQuote(from start: Int) -> Int {
+            let quote = characters[start]
+            let backslashEscapes = quote == "'" && start > 0 && characters[start - 1] == "E"
+            var end = start + 1
+            while end < characters.count {
+                if characters[end] == quote {
+                    guard end + 1 < characters.count, characters[end + 1] == quote else { break }
+                    end += 2
+                    continue
+                }
+                if backslashEscapes, characters[end] == "\\" { end += 1 }
+                end += 1
+            }
+            return end
+        }
         while index < characters.count {
             let character = characters[index]
             if character == "'" {
-                // A string literal: copied as is, '' inside it is an escaped quote.
-                var end = index + 1
-                while end < characters.count {
-                    if characters[end] == "'" {
-                        if end + 1 < characters.count, characters[end + 1] == "'" {
-                            end += 2
-                            continue
-                        }
-                        break
-                    }
-                    if characters[end] == "\\", index > 0, characters[index - 1] == "E" { end += 1 }
-                    end += 1
-                }
+                // A string literal: copied as is.
+                let end = closingQuote(from: index)
                 result += String(characters[index...min(end, characters.count - 1)])
                 index = end + 1
             } else if character == "\"" {
-                var end = index + 1
-                while end < characters.count {
-                    if characters[end] == "\"" {
-                        if end + 1 < characters.count, characters[end + 1] == "\"" {
-                            end += 2
-                            continue
-                        }
-                        break
-                    }
-                    end += 1
-                }
+                let end = closingQuote(from: index)
                 let token = String(characters[index...min(end, characters.count - 1)])
                 result += token == oldPrinted ? newPrinted : token
                 index = end + 1

@@ -224,8 +224,10 @@ package final class Migrator {
 
     // MARK: - Helpers
 
-    static func record(for revision: Revision) -> VersionTable.Record {
-        VersionTable.Record(
+    /// What the version table records for `revision`: what its file gives (status, timing and the rest are the
+    /// runner's to write).
+    static func record(for revision: Revision) -> AppliedRevision {
+        AppliedRevision(
             revision: revision.id,
             parents: revision.parents,
             dependsOn: revision.dependsOn,

@@ -12,7 +12,7 @@ package struct PreparedStep: Sendable {
     package var lockTimeout: String
     package var statementTimeout: String
     /// What the version table records for an upgrade; `nil` for a downgrade (the row is deleted).
-    var record: VersionTable.Record?
+    var record: AppliedRevision?
     let versionTable: VersionTable
     let clientHost: String?
     /// Things worth a warning that do not stop the run.

@@ -3,19 +3,6 @@ import PostgresClient
 /// The SQL that changes the version tables, as text with literals, so online runs and offline `--sql`
 /// scripts record revisions with the very same statements.
 extension VersionTable {
-    /// What to record for a revision.
-    package struct Record: Sendable {
-        package var revision: String
-        package var parents: [String]
-        package var dependsOn: [String]
-        package var branchLabels: [String]
-        package var message: String
-        package var fileName: String?
-        package var checksum: String
-        package var downSQL: String?
-        package var isTransactional: Bool
-    }
-
     /// The setting (a placeholder, `SET LOCAL` in the revision's transaction) that keeps when a revision
     /// started, for ``Elapsed/sinceRevisionStart``.
     package static let revisionStartSetting = "migrate.revision_started"
@@ -77,7 +64,7 @@ extension VersionTable {
     ///   - status: `applied`, or `running` for a non-transactional revision about to start.
     ///   - elapsed: its execution time; `.unknown` for a stamp or an offline script.
     package func upsertStatement(
-        _ record: Record,
+        _ record: AppliedRevision,
         status: AppliedRevision.Status,
         elapsed: Elapsed,
         clientHost: String?
@@ -85,9 +72,10 @@ extension VersionTable {
         upsertStatement(rows: [rowValues(record, status: status, elapsed: elapsed, clientHost: clientHost)])
     }
 
-    /// One row for ``upsertStatement(rows:)``: a parenthesised list of values for ``rowColumns``.
+    /// One row for ``upsertStatement(rows:)``: a parenthesised list of values for ``rowColumns``. Of `record`,
+    /// only what the revision's file gives is used (id to transactional); the rest comes from the arguments.
     package func rowValues(
-        _ record: Record,
+        _ record: AppliedRevision,
         status: AppliedRevision.Status,
         elapsed: Elapsed,
         clientHost: String?

@@ -45,8 +45,9 @@ struct ExportCommand: ParsableCommand {
         let location = try ExportTarget(parsing: target)
         var options = Exporter.Options()
         options.selection.schema = schema
-        options.selection.tables = Self.list(tables)
-        options.selection.excluded = Self.list(exclude)
+        options.selection.tables = ImportCommand.list(tables)
+        options.selection.excluded = ImportCommand.list(exclude)
+        options.verify = try ImportCommand.verifyLevel(verify)
         options.force = force
         if let like {
             let source = try DataSource(parsing: like)
@@ -55,10 +56,6 @@ struct ExportCommand: ParsableCommand {
             }
             options.like = source.path
         }
-        guard let level = ImportVerifier.Level(rawValue: verify) else {
-            throw MigrateError(.usage, "--verify \(verify): expected none, counts or full")
-        }
-        options.verify = level
 
         let session = try context.connect()
         InterruptHandler.watch(session.connection)
@@ -74,12 +71,6 @@ struct ExportCommand: ParsableCommand {
         let summaries = try exporter.run()
         progress.finish()
         printSummary(summaries, path: location.path)
-    }
-
-    private static func list(_ text: String?) -> [String] {
-        text.map {
-            $0.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
-        } ?? []
     }
 
     private func printSummary(_ summaries: [ExportTableSummary], path: String) {

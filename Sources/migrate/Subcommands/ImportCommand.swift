@@ -53,23 +53,11 @@ struct ImportCommand: ParsableCommand {
         let context = try CommandContext(root.global)
         let location = try DataSource(parsing: source)
         var options = Importer.Options()
-        options.selection.schema = schema
-        options.selection.tables = Self.list(tables)
-        options.selection.excluded = Self.list(exclude)
+        options.selection = try selection()
+        options.verify = try Self.verifyLevel(verify)
         options.truncate = truncate
         options.keepGoing = keepGoing
         options.jobs = max(jobs, 1)
-        guard let level = ImportVerifier.Level(rawValue: verify) else {
-            throw MigrateError(.usage, "--verify \(verify): expected none, counts or full")
-        }
-        options.verify = level
-        for setting in epochUnits {
-            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].contains("."), let unit = TimestampText.EpochUnit(rawValue: parts[1]) else {
-                throw MigrateError(.usage, "--epoch-unit \(setting): expected table.column=s, ms or us")
-            }
-            options.selection.epochUnits[parts[0]] = unit
-        }
 
         let session = try context.connect()
         InterruptHandler.watch(session.connection)
@@ -101,8 +89,34 @@ struct ImportCommand: ParsableCommand {
         printSummary(summaries)
     }
 
+    /// The tables to load, where, and how their epoch numbers read, from the options.
+    private func selection() throws -> ImportSelection {
+        var selection = ImportSelection()
+        selection.schema = schema
+        selection.tables = Self.list(tables)
+        selection.excluded = Self.list(exclude)
+        for setting in epochUnits {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0].contains("."), let unit = TimestampText.EpochUnit(rawValue: parts[1]) else {
+                throw MigrateError(.usage, "--epoch-unit \(setting): expected table.column=s, ms or us")
+            }
+            selection.epochUnits[parts[0]] = unit
+        }
+        return selection
+    }
+
+    /// A comma-separated option (`--tables a, b`) as its names without surrounding spaces; empty when not given.
+    /// `export` and `revision --from` read theirs the same way.
     static func list(_ text: String?) -> [String] {
         text.map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
+    }
+
+    /// `--verify none|counts|full`, shared with `export`.
+    static func verifyLevel(_ text: String) throws -> ImportVerifier.Level {
+        guard let level = ImportVerifier.Level(rawValue: text) else {
+            throw MigrateError(.usage, "--verify \(text): expected none, counts or full")
+        }
+        return level
     }
 
     private func printMapping(_ plan: ImportPlan) {
