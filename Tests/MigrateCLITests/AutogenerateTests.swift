@@ -35,11 +35,11 @@ struct AutogenerateTests {
                 try Self.writeProject(
                     project,
                     baseUp: """
-                    CREATE TABLE "Items" (id int PRIMARY KEY, name text);
-                    """,
+                        CREATE TABLE "Items" (id int PRIMARY KEY, name text);
+                        """,
                     baseDown: """
-                    DROP TABLE "Items";
-                    """
+                        DROP TABLE "Items";
+                        """
                 )
                 try project.write(
                     "schema.sql",
@@ -100,17 +100,17 @@ struct AutogenerateTests {
                 try Self.writeProject(
                     project,
                     baseUp: """
-                    CREATE TYPE state AS ENUM ('new', 'done');
-                    CREATE TABLE accounts (id int PRIMARY KEY, email text, legacy text NOT NULL);
-                    CREATE TABLE orders (id int PRIMARY KEY, account_id int, note text);
-                    INSERT INTO accounts VALUES (1, 'a@example.com', 'x'), (2, 'b@example.com', 'y');
-                    INSERT INTO orders VALUES (10, 1, 'first'), (11, 2, NULL);
-                    """,
+                        CREATE TYPE state AS ENUM ('new', 'done');
+                        CREATE TABLE accounts (id int PRIMARY KEY, email text, legacy text NOT NULL);
+                        CREATE TABLE orders (id int PRIMARY KEY, account_id int, note text);
+                        INSERT INTO accounts VALUES (1, 'a@example.com', 'x'), (2, 'b@example.com', 'y');
+                        INSERT INTO orders VALUES (10, 1, 'first'), (11, 2, NULL);
+                        """,
                     baseDown: """
-                    DROP TABLE orders;
-                    DROP TABLE accounts;
-                    DROP TYPE state;
-                    """
+                        DROP TABLE orders;
+                        DROP TABLE accounts;
+                        DROP TYPE state;
+                        """
                 )
                 try project.write(
                     "schema.sql",
@@ -141,14 +141,20 @@ struct AutogenerateTests {
                 let texts = try paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
                 #expect(texts[0].contains("ADD VALUE 'paid'") && texts[0].contains("-- migrate:transaction false"))
                 #expect(texts[1].contains("NOT VALID") && texts[1].contains("-- migrate:down_revision "))
-                #expect(texts[2].contains("CREATE INDEX CONCURRENTLY") && texts[2].contains("-- migrate:transaction false"))
+                #expect(
+                    texts[2].contains("CREATE INDEX CONCURRENTLY") && texts[2].contains("-- migrate:transaction false")
+                )
                 #expect(texts[2].contains("CREATE UNIQUE INDEX CONCURRENTLY \"accounts_email_key\""))
                 #expect(texts[3].contains("VALIDATE CONSTRAINT") && texts[3].contains("SET NOT NULL"))
                 #expect(texts[3].contains("UNIQUE USING INDEX \"accounts_email_key\""))
                 #expect(texts[4].contains("DROP COLUMN \"legacy\"") && texts[4].contains("-- migrate:phase post"))
                 for (parent, child) in zip(paths, paths.dropFirst()) {
                     let parentID = String(parent.split(separator: "/").last!.prefix(12))
-                    #expect(try String(contentsOfFile: child, encoding: .utf8).contains("-- migrate:down_revision \(parentID)"))
+                    #expect(
+                        try String(contentsOfFile: child, encoding: .utf8).contains(
+                            "-- migrate:down_revision \(parentID)"
+                        )
+                    )
                 }
 
                 // The gate passes it with every existing table counted as big.
@@ -198,13 +204,13 @@ struct AutogenerateTests {
             try Self.writeProject(
                 project.directory,
                 baseUp: """
-                CREATE TYPE mood AS ENUM ('happy', 'sad');
-                CREATE TABLE t (id int PRIMARY KEY, n int);
-                """,
+                    CREATE TYPE mood AS ENUM ('happy', 'sad');
+                    CREATE TABLE t (id int PRIMARY KEY, n int);
+                    """,
                 baseDown: """
-                DROP TABLE t;
-                DROP TYPE mood;
-                """
+                    DROP TABLE t;
+                    DROP TYPE mood;
+                    """
             )
             try project.directory.write(
                 "schema.sql",
@@ -219,7 +225,11 @@ struct AutogenerateTests {
             #expect(written.status == .exited(0), "\(written.standardError)")
             let paths = written.standardOutput.split(separator: "\n").map(String.init)
             try #require(paths.count == 2, "\(written.standardOutput)")
-            #expect(written.standardError.contains("wrote 2 revisions, each the parent of the next: add enum values; the change"))
+            #expect(
+                written.standardError.contains(
+                    "wrote 2 revisions, each the parent of the next: add enum values; the change"
+                )
+            )
             let labels = try String(contentsOfFile: paths[0], encoding: .utf8)
             let change = try String(contentsOfFile: paths[1], encoding: .utf8)
             #expect(labels.contains("ALTER TYPE \"public\".\"mood\" ADD VALUE 'meh'"))
@@ -231,9 +241,21 @@ struct AutogenerateTests {
             _ = try project.rows("INSERT INTO t VALUES (1, -1)")
             let failed = try project.migrate("upgrade", "head")
             #expect(failed.status != .exited(0))
-            #expect(try project.scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'mood'::regtype") == "happy,meh,sad")
-            #expect(try project.scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND attname IN ('m', 'extra')") == "0")
-            #expect(try project.scalar("SELECT count(*) FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c'") == "0")
+            #expect(
+                try project.scalar(
+                    "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'mood'::regtype"
+                ) == "happy,meh,sad"
+            )
+            #expect(
+                try project.scalar(
+                    "SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND attname IN ('m', 'extra')"
+                ) == "0"
+            )
+            #expect(
+                try project.scalar(
+                    "SELECT count(*) FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c'"
+                ) == "0"
+            )
 
             _ = try project.rows("UPDATE t SET n = 1")
             #expect(try project.migrate("upgrade", "head").status == .exited(0))
@@ -246,7 +268,10 @@ struct AutogenerateTests {
     @Test func thePrintedRenameOptionWorksAsPrinted() throws {
         try MigrateProject.with { project in
             try project.directory.write("a.sql", "CREATE TABLE \"Order Lines\" (id int PRIMARY KEY, \"Qty's\" int);\n")
-            try project.directory.write("b.sql", "CREATE TABLE \"Order Lines\" (id int PRIMARY KEY, \"quantity.v2\" int);\n")
+            try project.directory.write(
+                "b.sql",
+                "CREATE TABLE \"Order Lines\" (id int PRIMARY KEY, \"quantity.v2\" int);\n"
+            )
             let plain = try project.migrate("diff", "a.sql", "b.sql")
             #expect(plain.status == .exited(0), "\(plain.standardError)")
             let lines = plain.standardError.split(separator: "\n").filter { $0.contains("possible rename") }

@@ -49,7 +49,10 @@ struct RevisionCommand: ParsableCommand {
     var rename: [String] = []
     @Flag(
         inversion: .prefixedNo,
-        help: "With --autogenerate: write lock-safe forms, in several revisions where needed (default), or the plain ones."
+        help: ArgumentHelp(
+            "With --autogenerate: write lock-safe forms, in several revisions where needed (default), "
+                + "or the plain ones."
+        )
     )
     var safe = true
     @Flag(help: "With --autogenerate: compare owners, GRANT/REVOKE and default privileges too.")

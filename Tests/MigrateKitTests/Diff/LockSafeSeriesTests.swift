@@ -23,7 +23,9 @@ import Testing
     /// Fixtures whose change has a part no lock-safe form exists for, the rules it raises, and why. A fixture
     /// listed here that no longer raises them fails the test, so the list cannot go stale.
     static let plainForms: [String: (rules: Set<LintRule>, why: String)] = [
-        "10_column_generated": ([.dropColumn, .createIndexNotConcurrently], "a column turned generated, and its index"),
+        "10_column_generated": (
+            [.dropColumn, .createIndexNotConcurrently], "a column turned generated, and its index"
+        ),
         "14_primary_key_change": ([.addUniqueWithoutIndex], "a primary key replaced under the same name"),
         "21_enum_remove_value": (indexRebuild, "an enum rebuilt without a label, and the indexes that use it"),
         "36_partitioned_tables": (indexRebuild, "no index of a partitioned table is built or dropped concurrently"),
@@ -82,7 +84,10 @@ import Testing
         let allowed = plainForms[fixture]?.rules ?? []
         let errors = failing.filter { !allowed.contains($0.rule) }
         if let plain = plainForms[fixture] {
-            #expect(!failing.isEmpty, "\(fixture) is listed as having no lock-safe form (\(plain.why)) but passes lint: unlist it")
+            #expect(
+                !failing.isEmpty,
+                "\(fixture) is listed as having no lock-safe form (\(plain.why)) but passes lint: unlist it"
+            )
         }
         #expect(
             errors.isEmpty,
@@ -99,7 +104,10 @@ import Testing
         defer { canonicalizer.finish() }
         return try SchemaDiff.series(
             from: current,
-            to: try CatalogReader.read(connection, options: CatalogReadOptions(readsPrivileges: options.comparesPrivileges)),
+            to: try CatalogReader.read(
+                connection,
+                options: CatalogReadOptions(readsPrivileges: options.comparesPrivileges)
+            ),
             options: options,
             canonicalizer: canonicalizer,
             lockSafe: true
