@@ -33,22 +33,33 @@ package struct RevisionDirectory: Sendable {
         let names = try fileNames(directory)
         let prefix = path.hasSuffix("/") ? path : path + "/"
         let descriptor = dirfd(directory)
-        let slots = ResultSlots<Revision?>(count: names.count)
         // Below a few hundred files, threads cost more than they save.
         let workers = names.count < 256 ? 1 : concurrentWorkerCount()
+        // Each worker reads its own run of consecutive files and stops at its first error, so taking the runs in
+        // order reports the first bad file in name order.
+        let runLength = (names.count + workers - 1) / workers
+        let runs = ResultSlots<[Revision]>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var buffer: [UInt8] = []
-            for index in stride(from: worker, to: names.count, by: workers) {
-                slots[index] = Result {
-                    try loadRevision(named: names[index], path: prefix + names[index], in: descriptor, buffer: &buffer)
+            runs[worker] = Result {
+                var buffer: [UInt8] = []
+                var loaded: [Revision] = []
+                loaded.reserveCapacity(runLength)
+                let run = min(worker * runLength, names.count)..<min((worker + 1) * runLength, names.count)
+                for index in run {
+                    if let revision = try loadRevision(
+                        named: names[index],
+                        path: prefix + names[index],
+                        in: descriptor,
+                        buffer: &buffer
+                    ) {
+                        loaded.append(revision)
+                    }
                 }
+                return loaded
             }
         }
-        var revisions: [Revision] = []
-        revisions.reserveCapacity(names.count)
-        for index in names.indices {
-            if let revision = try slots.take(index).get() { revisions.append(revision) }
-        }
+        var revisions = try runs.take(0).get()
+        for worker in 1..<workers { revisions += try runs.take(worker).get() }
         return revisions
     }
 

@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
         report.checkSyntax(of: graph.revisions.filter { lintedIDs.contains($0.id) }, upSectionsToo: false)
         report.checkSyntax(of: graph.revisions.filter { !lintedIDs.contains($0.id) }, upSectionsToo: true)
 
-        if drift, let session {
+        if drift, session != nil {
             let autogenerator = Autogenerator(project: context.project, report: EventPrinter.print)
             var driftCheck = DriftCheck(
                 shadowServer: try autogenerator.shadowServer(),

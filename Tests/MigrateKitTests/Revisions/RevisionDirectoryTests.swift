@@ -139,6 +139,22 @@ struct RevisionDirectoryTests {
         #expect(error?.location?.file == directory + "/bbb_x.sql")
     }
 
+    /// Enough files for several threads to read them: the result is still in name order, and the bad file
+    /// reported is still the first by name, whichever thread reads it.
+    @Test(arguments: [[590], [40, 590], [300, 301]])
+    func manyFilesKeepNameOrderAndTheFirstBadFile(badPositions: [Int]) throws {
+        let directory = try RevisionFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let ids = (0..<600).map { String(format: "r%04d", $0) }
+        for id in ids { try write(RevisionFixtures.text(id), "\(id)_x.sql", in: directory) }
+        let revisions = try RevisionDirectory(path: directory).loadRevisions()
+        #expect(revisions.map(\.id) == ids)
+
+        for position in badPositions { try write("garbage\n", "\(ids[position])_x.sql", in: directory) }
+        let error = #expect(throws: MigrateError.self) { try RevisionDirectory(path: directory).loadRevisions() }
+        #expect(error?.location?.file == "\(directory)/\(ids[badPositions[0]])_x.sql")
+    }
+
     @Test func duplicateIDsAcrossFiles() throws {
         let directory = try RevisionFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
